@@ -1,0 +1,64 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { listSearch } from './listSearch';
+import { accountDescription } from './resources/account';
+import { analyticsDescription } from './resources/analytics';
+import { businessProfileDescription } from './resources/businessProfile';
+import { catalogDescription } from './resources/catalog';
+import { mediaDescription } from './resources/media';
+import { phoneNumberDescription } from './resources/phoneNumber';
+import { productDescription } from './resources/product';
+import { channelDefaultIdField } from './shared/channel';
+import { returnAllAndLimit, showFor } from './shared/fields';
+
+export class WoztellWhatsAppCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WOZTELL WhatsApp Cloud',
+		name: 'woztellWhatsAppCloud',
+		icon: { light: 'file:../../icons/woztell.svg', dark: 'file:../../icons/woztell.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: "Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API",
+		defaults: { name: 'WOZTELL WhatsApp Cloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'woztellWhatsAppCloudApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// WOZTELL explains its refusals in the body; shared/errors.ts reads it for every status.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Analytic', value: 'analytics' },
+					{ name: 'Business Profile', value: 'businessProfile' },
+					{ name: 'Catalog', value: 'catalog' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Phone Number', value: 'phoneNumber' },
+					{ name: 'Product', value: 'product' },
+				],
+				default: 'account',
+			},
+			...accountDescription,
+			...analyticsDescription,
+			...businessProfileDescription,
+			...catalogDescription,
+			...mediaDescription,
+			...phoneNumberDescription,
+			...productDescription,
+			channelDefaultIdField('phoneNumberId', 'Phone Number ID', showFor(['phoneNumber', 'businessProfile', 'media'])),
+			...returnAllAndLimit,
+		],
+	};
+
+	methods = { listSearch };
+}

@@ -1,0 +1,33 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { woztellApiRequest } from '../shared/transport';
+
+interface ListSearchSpec {
+	path: string;
+	/** Extra query parameters, e.g. a page size. */
+	qs?: (this: ILoadOptionsFunctions) => Promise<IDataObject>;
+	toResult: (entry: IDataObject) => INodeListSearchItems;
+}
+
+/** One searchable pick-list over a WOZTELL list that pages with `paging.cursors.after`. */
+export function cursorListSearch(spec: ListSearchSpec) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const qs = { ...(await spec.qs?.call(this)), ...(paginationToken ? { after: paginationToken } : {}) };
+		const body = await woztellApiRequest.call(this, 'GET', spec.path, qs);
+		const needle = filter?.trim().toLowerCase();
+		const results = ((body.data ?? []) as IDataObject[])
+			.map(spec.toResult)
+			.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+		const paging = (body.paging ?? {}) as IDataObject;
+		const after = (paging.cursors as IDataObject | undefined)?.after;
+		return { results, paginationToken: paging.hasNext && after ? String(after) : undefined };
+	};
+}

@@ -1,0 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../shared/fields';
+import { validateRequest, numericId } from '../../shared/validate';
+import { getInfoFields } from './getInfo';
+
+export const accountDescription: INodeProperties[] = [
+	operationSelector('account', [
+		{
+			name: 'Get Info',
+			value: 'getInfo',
+			action: 'Get WhatsApp Business Account info',
+			description: 'Get the WABA name, ID, namespace and phone number of a channel or WABA',
+			method: 'GET',
+			path: '/waba-info',
+			payload: 'result',
+			preSend: [validateRequest([{ at: 'qs.wabaId', field: 'WABA ID', check: numericId }])],
+		},
+	]),
+	...getInfoFields,
+];

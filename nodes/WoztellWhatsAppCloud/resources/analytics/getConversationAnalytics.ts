@@ -1,0 +1,140 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { showFor } from '../../shared/fields';
+import { toUnixSeconds } from '../../shared/time';
+
+const forAnalytics = showFor('analytics', ['getConversationAnalytics']);
+
+/** The reference's list filters go into the query as JSON arrays, like the template list's `status`. */
+const asJsonList = (property: string) => ({
+	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
+});
+
+export async function sendTimeRange(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	const range: Record<string, number> = {};
+	for (const [parameter, displayName] of [
+		['from', 'From'],
+		['to', 'To'],
+	]) {
+		const seconds = toUnixSeconds(this.getNodeParameter(parameter, ''));
+		if (seconds === undefined) {
+			throw new NodeOperationError(this.getNode(), `${displayName} must be a date and time`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Pick a date, or give an ISO date (2024-01-31T00:00:00Z) or UNIX seconds.',
+			});
+		}
+		range[parameter] = seconds;
+	}
+	if (range.from >= range.to) {
+		throw new NodeOperationError(this.getNode(), 'From must be before To', {
+			itemIndex: this.getItemIndex(),
+			description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
+		});
+	}
+	request.qs = { ...request.qs, ...range };
+	return request;
+}
+
+export const conversationAnalyticsFields: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the time range',
+		displayOptions: forAnalytics,
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'End of the time range',
+		displayOptions: forAnalytics,
+	},
+	{
+		displayName: 'Granularity',
+		name: 'granularity',
+		type: 'options',
+		options: [
+			{ name: 'Half Hour', value: 'HALF_HOUR' },
+			{ name: 'Day', value: 'DAILY' },
+			{ name: 'Month', value: 'MONTHLY' },
+		],
+		default: 'DAILY',
+		description: 'How long each data point lasts',
+		displayOptions: forAnalytics,
+		routing: { send: { type: 'query', property: 'granularity' } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: forAnalytics,
+		options: [
+			{
+				displayName: 'Conversation Directions',
+				name: 'conversationDirections',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Business Initiated', value: 'business_initiated' },
+					{ name: 'User Initiated', value: 'user_initiated' },
+				],
+				default: [],
+				routing: asJsonList('conversation_directions'),
+			},
+			{
+				displayName: 'Conversation Types',
+				name: 'conversationTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Free Entry Point', value: 'FREE_ENTRY_POINT' },
+					{ name: 'Free Tier', value: 'FREE_TIER' },
+					{ name: 'Regular', value: 'REGULAR' },
+					{ name: 'Unknown', value: 'UNKNOWN' },
+				],
+				default: [],
+				routing: asJsonList('conversation_types'),
+			},
+			{
+				displayName: 'Dimensions',
+				name: 'dimensions',
+				type: 'multiOptions',
+				description: 'Break the data points down by these',
+				options: [
+					{ name: 'Conversation Direction', value: 'conversation_direction' },
+					{ name: 'Conversation Type', value: 'conversation_type' },
+					{ name: 'Country', value: 'country' },
+					{ name: 'Phone', value: 'phone' },
+				],
+				default: [],
+				routing: asJsonList('dimensions'),
+			},
+			{
+				displayName: 'Metric Types',
+				name: 'metricTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Conversation', value: 'CONVERSATION' },
+					{ name: 'Cost', value: 'COST' },
+				],
+				default: [],
+				routing: asJsonList('metric_types'),
+			},
+			{
+				displayName: 'Phone Numbers',
+				name: 'numbers',
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Phone Number' },
+				default: [],
+				placeholder: 'e.g. 85212345678',
+				description: 'Only count conversations of these phone numbers (digits with country code)',
+				routing: asJsonList('numbers'),
+			},
+		],
+	},
+];

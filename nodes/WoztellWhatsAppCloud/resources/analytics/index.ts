@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../shared/fields';
+import { conversationAnalyticsFields, sendTimeRange } from './getConversationAnalytics';
+
+export const analyticsDescription: INodeProperties[] = [
+	operationSelector('analytics', [
+		{
+			name: 'Get Conversation Analytics',
+			value: 'getConversationAnalytics',
+			action: 'Get conversation analytics',
+			description: 'Get conversation counts and costs over a time range, one item per data point',
+			method: 'GET',
+			path: '/conversation-analytics',
+			payload: 'conversationAnalytics.data_points',
+			preSend: [sendTimeRange],
+		},
+	]),
+	...conversationAnalyticsFields,
+];

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { sendPhoneNumberId } from '../../shared/channel';
+import { operationSelector } from '../../shared/fields';
+import { all, httpUrl, required, validateRequest } from '../../shared/validate';
+import { uploadFields } from './upload';
+
+export const mediaDescription: INodeProperties[] = [
+	operationSelector('media', [
+		{
+			name: 'Upload',
+			value: 'upload',
+			action: 'Upload media and get a media ID',
+			description: 'Have WOZTELL fetch a file from a public URL and upload it to WhatsApp; the media ID lasts 30 days',
+			method: 'PUT',
+			path: '/media-id',
+			preSend: [
+				sendPhoneNumberId,
+				validateRequest([{ at: 'body.url', field: 'File URL', check: all(required, httpUrl), always: true }]),
+			],
+		},
+	]),
+	...uploadFields,
+];

@@ -1,0 +1,47 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { wabaInfoOfChannel } from './transport';
+import { numericId } from './validate';
+
+type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
+
+/**
+ * Sends the ID the user typed, or, when the field is empty, the one WOZTELL reports for the
+ * credential's channel (GET /waba-info). GET requests carry it in the query, the others in the body.
+ */
+export function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
+		const value = typed || ((await wabaInfoOfChannel.call(this))[parameter] ?? '');
+		const problem = value ? (typed ? numericId(value) : undefined) : "is empty and the credential's channel has none";
+		if (problem) {
+			throw new NodeOperationError(this.getNode(), `${displayName} ${problem}`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
+			});
+		}
+		if (request.method === 'GET') request.qs = { ...request.qs, [parameter]: value };
+		else request.body = { ...(request.body as object), [parameter]: value };
+		return request;
+	};
+}
+
+export function channelDefaultIdField(
+	parameter: ChannelDerivedId,
+	displayName: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	return {
+		displayName,
+		name: parameter,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 123164329653069',
+		hint: "Leave empty to use the one of the credential's channel",
+		description: `WhatsApp ${displayName}: shown by the Account → Get Info operation, or in Meta's WhatsApp Manager`,
+		displayOptions,
+	};
+}
+
+export const sendPhoneNumberId = sendIdOrChannelDefault('phoneNumberId', 'Phone Number ID');
+export const sendWabaId = sendIdOrChannelDefault('wabaId', 'WABA ID');

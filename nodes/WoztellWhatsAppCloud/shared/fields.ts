@@ -1,0 +1,137 @@
+import type {
+	IDisplayOptions,
+	IDataObject,
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+import { throwOnWoztellError } from './errors';
+import { cursorPagination, type CursorPaging } from './paging';
+import { outputPayload, type PayloadPath } from './payload';
+
+export function showFor(resource: string | string[], operations?: string[]): IDisplayOptions {
+	return {
+		show: {
+			resource: Array.isArray(resource) ? resource : [resource],
+			...(operations ? { operation: operations } : {}),
+		},
+	};
+}
+
+export interface OperationSpec {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	path: string;
+	/** Where the answer keeps what the user wants; without it, the answer less `ok`. */
+	payload?: PayloadPath;
+	/** Makes the operation a list with Return All / Limit over the cursor paging. */
+	paging?: CursorPaging;
+	/** Fixed parts of the request body, merged with what the fields send. */
+	body?: IDataObject;
+	preSend?: PreSendAction[];
+}
+
+function toOperationOption(spec: OperationSpec): INodePropertyOptions {
+	const { name, value, action, description, method, path, payload, paging, body, preSend } = spec;
+	return {
+		name,
+		value,
+		action,
+		description,
+		routing: {
+			request: { method, url: path, ...(body ? { body } : {}) },
+			send: { ...(preSend ? { preSend } : {}), ...(paging ? { paginate: true } : {}) },
+			output: {
+				postReceive: paging ? [throwOnWoztellError] : [throwOnWoztellError, outputPayload(payload)],
+			},
+			...(paging ? { operations: { pagination: cursorPagination(paging) } } : {}),
+		},
+	};
+}
+
+/** The Operation selector of one resource: one option per WOZTELL endpoint. */
+export function operationSelector(resource: string, operations: OperationSpec[]): INodeProperties {
+	const firstOperation = operations[0].value;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: showFor(resource),
+		options: operations.map(toOperationOption),
+		default: firstOperation,
+	};
+}
+
+/** Return All and Limit, shared by every list (all of them are `getMany` operations). */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show: { operation: ['getMany'] } },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		routing: { output: { maxResults: '={{$value}}' } },
+	},
+];
+
+interface LocatorSpec {
+	name: string;
+	displayName: string;
+	description: string;
+	searchListMethod: string;
+	idPlaceholder: string;
+	/** What a valid ID looks like, as a regular expression over the whole value. */
+	idPattern: string;
+	displayOptions: IDisplayOptions;
+}
+
+/** A pick-list with search, or an ID typed by hand. */
+export function resourceLocator(spec: LocatorSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: spec.description,
+		displayOptions: spec.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^${spec.idPattern}$`,
+							errorMessage: `Not a valid ${spec.displayName}`,
+						},
+					},
+				],
+			},
+		],
+	};
+}

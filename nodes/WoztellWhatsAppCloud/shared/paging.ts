@@ -1,0 +1,40 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { payloadItems, type PayloadPath } from './payload';
+
+export interface CursorPaging {
+	/** Where the page's list sits in the answer. */
+	payload: PayloadPath;
+	/** The query parameter that sets the page size, and its largest value, where the API has one. */
+	pageSize?: { parameter: string; max: number };
+}
+
+/**
+ * Return All / Limit over WOZTELL's cursor paging: `paging.cursors.after` and `paging.hasNext`.
+ * Asks for exactly what is still missing, so N results cost ceil(N / page size) requests.
+ */
+export function cursorPagination(paging: CursorPaging) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+		const results: INodeExecutionData[] = [];
+		let after: string | undefined;
+		do {
+			const qs: IDataObject = { ...requestData.options.qs };
+			if (paging.pageSize) qs[paging.pageSize.parameter] = Math.min(paging.pageSize.max, limit - results.length);
+			if (after) qs.after = after;
+			const [page] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
+			const body = page.json;
+			results.push(...payloadItems(body, paging.payload));
+			const pagingInfo = (body.paging ?? {}) as IDataObject;
+			after = pagingInfo.hasNext ? ((pagingInfo.cursors as IDataObject | undefined)?.after as string | undefined) : undefined;
+		} while (after && results.length < limit);
+		return results;
+	};
+}

@@ -1,0 +1,231 @@
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import { WoztellWhatsAppCloud } from '../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
+import { WoztellWhatsAppCloudApi } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
+import type { Sandbox } from '../sandbox';
+import { CredentialsHelper } from './credentialsHelper';
+
+export const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
+export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
+const NODE_NAME = 'WOZTELL';
+
+const nodeType = new WoztellWhatsAppCloud();
+const credentialType = new WoztellWhatsAppCloudApi();
+
+const nodeTypes: INodeTypes = {
+	getByName: () => nodeType,
+	getByNameAndVersion: () => nodeType,
+	getKnownTypes: () => ({}),
+} as unknown as INodeTypes;
+
+/** A credential for the sandbox, signed context typed in by hand unless overridden. */
+export function sandboxCredentials(
+	sandbox: Sandbox,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	const { identity } = sandbox.state;
+	return {
+		baseUrl: sandbox.baseUrl,
+		accessToken: identity.accessToken,
+		channelId: identity.channelId,
+		signedContextSource: 'manual',
+		appId: identity.appId,
+		appIntegrationId: identity.appIntegrationId,
+		appIntegrationSecret: identity.appIntegrationSignature,
+		...overrides,
+	};
+}
+
+function additionalDataFor(credentialsHelper: CredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+	return {
+		credentialsHelper,
+		hooks,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		currentNodeExecutionIndex: 0,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function nodeWith(parameters: INodeParameters, options: Partial<INode> = {}): INode {
+	return {
+		id: 'woztell-node',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'sandbox', name: 'WOZTELL Sandbox' } },
+		...options,
+	};
+}
+
+export interface RunOptions {
+	credentials: ICredentialDataDecryptedObject;
+	/** Input items; one empty item when left out. */
+	items?: IDataObject[];
+	/** Node settings such as `continueOnFail` or `onError`. */
+	node?: Partial<INode>;
+	/** Reuse a helper to keep what preAuthentication stored between runs. */
+	credentialsHelper?: CredentialsHelper;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	/** The error that stopped the node, when it stopped. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+/**
+ * Runs one node of this package the way n8n does: WorkflowExecute → RoutingNode → the
+ * credential's authenticate → real HTTP to the sandbox.
+ */
+export async function runNode(parameters: INodeParameters, options: RunOptions): Promise<RunResult> {
+	const credentialsHelper = options.credentialsHelper ?? new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	credentialsHelper.stored.set(CREDENTIAL_TYPE, {
+		...options.credentials,
+		...credentialsHelper.stored.get(CREDENTIAL_TYPE),
+	});
+	const node = nodeWith(parameters, options.node);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData: IRunExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: taskData?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+/** A pick-list search as the n8n editor runs it. */
+export async function searchList(
+	method: string,
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	credentialsHelper.stored.set(CREDENTIAL_TYPE, credentials);
+	const node = nodeWith(parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+	const search = (nodeType.methods.listSearch as Record<string, INodeType['methods']>)[method] as unknown as (
+		this: LoadOptionsContext,
+		filter?: string,
+		paginationToken?: string,
+	) => Promise<INodeListSearchResult>;
+	return await search.call(context, filter, paginationToken);
+}
+
+/**
+ * The credential's Test button, on the path n8n's CredentialsTester takes for a declarative
+ * test: our node's description with one property routed to the test request, run by RoutingNode.
+ */
+export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const testRequest = credentialType.test;
+	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	const probe: INodeType = {
+		description: {
+			...nodeType.description,
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	};
+	const node = nodeWith({}, { name: 'Temp-Node', id: 'temp' });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { ...nodeTypes, getByName: () => probe, getByNameAndVersion: () => probe } as INodeTypes,
+	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(credentialsHelper),
+		'internal',
+		{ resultData: { runData: {} } } as IRunExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routingNode = new RoutingNode(context, probe, { id: 'test', name: 'test', type: CREDENTIAL_TYPE, data: credentials });
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routingNode.runNode();
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = response?.[0]?.[0]?.json as IDataObject;
+			if (body?.[rule.properties.key] === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}

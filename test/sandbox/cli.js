@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run sandbox`: the WOZTELL sandbox alone, for trying workflows without a WOZTELL account.
+const { startSandbox } = require('./server');
+const { identity } = require('./state');
+
+const port = Number(process.env.WOZTELL_SANDBOX_PORT ?? 4010);
+
+startSandbox({ port }).then((sandbox) => {
+	const lines = [
+		`WOZTELL sandbox listening on ${sandbox.baseUrl}`,
+		'',
+		'Create a "WOZTELL WhatsApp Cloud API" credential in n8n with:',
+		`  Base URL                   ${sandbox.baseUrl}`,
+		`  Access Token               ${identity.accessToken}`,
+		`  Channel ID                 ${identity.channelId}`,
+		`  App ID                     ${identity.appId}`,
+		`  App Integration ID         ${identity.appIntegrationId}`,
+		`  App Integration Signature  ${identity.appIntegrationSignature}`,
+		'or, with "Fetch With Open API Token":',
+		`  Open API Token             ${identity.openApiToken}`,
+		`  Environment ID             ${identity.environmentId}`,
+		`  Open API URL               ${sandbox.openApiUrl}`,
+		'',
+		'Press Ctrl+C to stop. State lives in memory and is lost on exit.',
+	];
+	process.stdout.write(`${lines.join('\n')}\n`);
+});

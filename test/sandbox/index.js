@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { ...require('./server'), identity: require('./state').identity };

@@ -1,0 +1,103 @@
+'use strict';
+// The local WOZTELL sandbox: the contract of WOZTELL's Public API for WhatsApp Cloud v1.2 on 127.0.0.1.
+const http = require('node:http');
+const { createState } = require('./state');
+const { WoztellFailure, requireAccessToken, requireSignedContext } = require('./http');
+const routes = require('./routes');
+const answerOpenApi = require('./routes/openApi');
+
+const API_PATH = '/v1.2/api';
+const OPEN_API_PATH = '/open-api/v3';
+const AUTH_CHECKS = { token: requireAccessToken, signed: requireSignedContext };
+
+function readBody(request) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		request.on('data', (chunk) => chunks.push(chunk));
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+function parseBody(raw) {
+	if (!raw) return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+function send(response, status, body, headers = {}) {
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+	response.end(text);
+}
+
+/**
+ * Starts the sandbox. `requests` records every call as received; `failNext` makes the next
+ * calls misbehave (status, body, raw text, delay, dropped connection) for fault tests.
+ */
+async function startSandbox({ port = 0, host = '127.0.0.1' } = {}) {
+	const sandbox = {
+		state: createState(),
+		requests: [],
+		faults: [],
+		failNext(...faults) {
+			sandbox.faults.push(...faults);
+		},
+		reset() {
+			sandbox.state = createState();
+			sandbox.requests.length = 0;
+			sandbox.faults.length = 0;
+		},
+	};
+
+	const server = http.createServer(async (request, response) => {
+		const url = new URL(request.url, 'http://sandbox');
+		const raw = await readBody(request);
+		const record = {
+			method: request.method,
+			path: url.pathname.startsWith(API_PATH) ? url.pathname.slice(API_PATH.length) : url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: request.headers,
+			body: parseBody(raw),
+			api: url.pathname.startsWith(OPEN_API_PATH) ? 'openApi' : 'public',
+		};
+		sandbox.requests.push(record);
+
+		const fault = sandbox.faults.shift();
+		if (fault) {
+			if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+			if (fault.drop) return request.socket.destroy();
+			if (fault.status) return send(response, fault.status, fault.raw ?? fault.body ?? '', fault.headers);
+		}
+
+		if (record.api === 'openApi') {
+			const { status, body } = answerOpenApi(record, sandbox.state);
+			return send(response, status, body);
+		}
+		const route = routes.find((candidate) => candidate.method === request.method && candidate.path === record.path);
+		if (!route) return send(response, 404, { ok: 0, error: `No route ${request.method} ${record.path}` });
+		try {
+			for (const check of route.auth) AUTH_CHECKS[check](record, sandbox.state);
+			return send(response, 200, { ok: 1, ...route.handle(record, sandbox.state) });
+		} catch (error) {
+			if (error instanceof WoztellFailure) return send(response, error.status, { ok: 0, error: error.message });
+			return send(response, 500, { ok: 0, error: `Sandbox error: ${error.message}` });
+		}
+	});
+
+	await new Promise((resolve) => server.listen(port, host, resolve));
+	const origin = `http://${host}:${server.address().port}`;
+	sandbox.baseUrl = `${origin}${API_PATH}`;
+	sandbox.openApiUrl = `${origin}${OPEN_API_PATH}`;
+	sandbox.close = () =>
+		new Promise((resolve) => {
+			server.closeAllConnections();
+			server.close(resolve);
+		});
+	return sandbox;
+}
+
+module.exports = { startSandbox, API_PATH, OPEN_API_PATH };

@@ -1,0 +1,68 @@
+'use strict';
+// The sandbox's in-memory WOZTELL account. Identifiers are the reference's own sample values.
+
+const identity = {
+	accessToken: 'sandbox-access-token',
+	channelId: '696327315430a1f98231dfde',
+	appId: '699802d69a73fc555f1c6bc4',
+	appIntegrationId: '696327325430a1cbd131dfdf',
+	appIntegrationSignature: '1RJ7rKRTHbOBoY95AgtXF5WT2578gy9+b4ekBp727cQ=',
+	environmentId: '7lQNjrXbDO',
+	openApiToken: 'sandbox-open-api-token',
+	wabaId: '422126422872292',
+	phoneNumberId: '123124123232',
+};
+
+function createState() {
+	const products = Array.from({ length: 60 }, (_, index) => ({
+		name: `Sandbox Product ${index + 1}`,
+		price: `HK$${(index + 1) * 10}.00`,
+		image_url: `https://example.com/products/${index + 1}.png`,
+		retailer_id: `sku-${String(index + 1).padStart(3, '0')}`,
+		id: String(25233996219581000 + index),
+	}));
+	return {
+		identity: { ...identity },
+		wabaInfo: {
+			waId: '85212345678',
+			phoneNumberId: identity.phoneNumberId,
+			wabaId: identity.wabaId,
+			name: 'Sandbox Business',
+			phoneNumber: '85212345678',
+			phoneNumberCC: '852',
+			formattedPhoneNumber: '+852 1234 5678',
+			namespace: '2dwsa4_e24e_42f8_6b5a_110232ae4d5',
+			embeddedSignup: true,
+		},
+		displayNameStatus: {
+			account_mode: 'LIVE',
+			verified_name: 'Sandbox Business',
+			code_verification_status: 'VERIFIED',
+			display_phone_number: '+852 1234 5678',
+			quality_rating: 'GREEN',
+			is_official_business_account: false,
+			messaging_limit_tier: 'TIER_1K',
+			id: identity.phoneNumberId,
+		},
+		businessProfile: {
+			about: 'Hello from the sandbox',
+			address: 'Sandbox Building',
+			description: 'A business that only exists on 127.0.0.1',
+			email: 'sandbox@woztell.test',
+			profile_picture_url: 'https://example.com/logo.png',
+			websites: ['https://woztell.com/'],
+			vertical: 'PROF_SERVICES',
+			messaging_product: 'whatsapp',
+		},
+		media: [],
+		catalogs: [
+			{ id: '1234577510532066', name: 'test_products', products },
+			{ id: '1234577510532067', name: 'empty_catalog', products: [] },
+		],
+		templates: [],
+		flows: [],
+		businessPublicKey: undefined,
+	};
+}
+
+module.exports = { identity, createState };
