@@ -19,7 +19,7 @@ function createState() {
 		price: `HK$${(index + 1) * 10}.00`,
 		image_url: `https://example.com/products/${index + 1}.png`,
 		retailer_id: `sku-${String(index + 1).padStart(3, '0')}`,
-		id: String(25233996219581000 + index),
+		id: `252339962195${String(81000 + index)}`,
 	}));
 	return {
 		identity: { ...identity },
