@@ -6,4 +6,5 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
 	setupFiles: ['<rootDir>/test/setup.js'],
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

@@ -9,11 +9,10 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { createEmptyRunExecutionData, createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
@@ -135,18 +134,9 @@ export async function runNode(parameters: INodeParameters, options: RunOptions):
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData: IRunExecutionData = {
-		version: 1,
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData;
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+	});
 	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	const run = await finished;
@@ -205,7 +195,7 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 		node,
 		additionalDataFor(credentialsHelper),
 		'internal',
-		{ resultData: { runData: {} } } as IRunExecutionData,
+		createEmptyRunExecutionData(),
 		0,
 		[],
 		{ main: [[{ json: {} }]] },
