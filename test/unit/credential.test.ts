@@ -1,4 +1,5 @@
 import { toSignedContextHeaders, WoztellWhatsAppCloudApi } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
+import { identity } from '../sandbox';
 
 // The test vector of ../shared/woztell-notes.md, from the reference's own sample values.
 const payload =
@@ -11,9 +12,9 @@ const credentials = {
 	accessToken: 'token-1',
 	channelId: '696327315430a1f98231dfde',
 	signedContextSource: 'manual',
-	appId: '699802d69a73fc555f1c6bc4',
-	appIntegrationId: '696327325430a1cbd131dfdf',
-	appIntegrationSecret: '1RJ7rKRTHbOBoY95AgtXF5WT2578gy9+b4ekBp727cQ=',
+	appId: identity.appId,
+	appIntegrationId: identity.appIntegrationId,
+	appIntegrationSecret: identity.appIntegrationSignature,
 };
 
 describe('toSignedContextHeaders', () => {
