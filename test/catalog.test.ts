@@ -44,6 +44,7 @@ describe('product → getMany (GET /products)', () => {
 			{ credentials: sandboxCredentials(sandbox) },
 		);
 		expect(items).toHaveLength(60);
+		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(60);
 		const requests = context.requestsTo('/products');
 		expect(requests.map((request) => request.query.after === undefined)).toEqual([true, false, false]);
@@ -61,6 +62,15 @@ describe('product → getMany (GET /products)', () => {
 			Array.from({ length: 30 }, (_, index) => `sku-${String(index + 1).padStart(3, '0')}`),
 		);
 		expect(context.requestsTo('/products')).toHaveLength(2);
+	});
+
+	it('pairs every product with the input item that asked for it', async () => {
+		const { sandbox } = context;
+		const { items } = await runNode(
+			{ resource: 'product', operation: 'getMany', catalogId: { __rl: true, mode: 'id', value: '={{ $json.catalog }}' }, limit: 2 },
+			{ credentials: sandboxCredentials(sandbox), items: [{ catalog: '1234577510532066' }, { catalog: '1234577510532066' }] },
+		);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
 	});
 
 	it('passes on WOZTELL’s 404 for an unknown catalog', async () => {

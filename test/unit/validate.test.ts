@@ -61,11 +61,14 @@ describe('toUnixSeconds', () => {
 
 describe('payloadItems', () => {
 	it('makes one item per list element at the path', () => {
-		expect(payloadItems({ ok: 1, a: { b: [{ x: 1 }, { x: 2 }] } }, 'a.b')).toEqual([{ json: { x: 1 } }, { json: { x: 2 } }]);
+		expect(payloadItems({ ok: 1, a: { b: [{ x: 1 }, { x: 2 }] } }, 'a.b', 3)).toEqual([
+			{ json: { x: 1 }, pairedItem: { item: 3 } },
+			{ json: { x: 2 }, pairedItem: { item: 3 } },
+		]);
 	});
 	it('drops the envelope when there is no path, and confirms a bare ok', () => {
-		expect(payloadItems({ ok: 1, mediaId: '5' }, undefined)).toEqual([{ json: { mediaId: '5' } }]);
-		expect(payloadItems({ ok: 1 }, undefined)).toEqual([{ json: { success: true } }]);
+		expect(payloadItems({ ok: 1, mediaId: '5' }, undefined)).toEqual([{ json: { mediaId: '5' }, pairedItem: { item: 0 } }]);
+		expect(payloadItems({ ok: 1 }, undefined)).toEqual([{ json: { success: true }, pairedItem: { item: 0 } }]);
 	});
 	it('gives no item for a missing payload', () => {
 		expect(payloadItems({ ok: 1 }, 'data')).toEqual([]);

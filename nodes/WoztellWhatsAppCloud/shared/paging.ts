@@ -31,7 +31,7 @@ export function cursorPagination(paging: CursorPaging) {
 			if (after) qs.after = after;
 			const [page] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
 			const body = page.json;
-			results.push(...payloadItems(body, paging.payload));
+			results.push(...payloadItems(body, paging.payload, this.getItemIndex()));
 			const pagingInfo = (body.paging ?? {}) as IDataObject;
 			after = pagingInfo.hasNext ? ((pagingInfo.cursors as IDataObject | undefined)?.after as string | undefined) : undefined;
 		} while (after && results.length < limit);

@@ -18,15 +18,19 @@ function valueAt(body: IDataObject, path: string): unknown {
  * Without a path the answer itself is the payload, less its `ok` flag; an answer that is only
  * `{ ok: 1 }` becomes `{ success: true }` so the next node has something to read.
  */
-export function payloadItems(body: IDataObject, path: PayloadPath): INodeExecutionData[] {
+export function payloadItems(body: IDataObject, path: PayloadPath, itemIndex = 0): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
 	if (path === undefined) {
 		const rest = { ...body };
 		delete rest.ok;
-		return [{ json: Object.keys(rest).length ? rest : { success: true } }];
+		return [{ json: Object.keys(rest).length ? rest : { success: true }, pairedItem }];
 	}
 	const payload = valueAt(body, path);
 	const list = Array.isArray(payload) ? payload : payload === undefined || payload === null ? [] : [payload];
-	return list.map((json) => ({ json: (typeof json === 'object' ? json : { value: json }) as IDataObject }));
+	return list.map((json) => ({
+		json: (typeof json === 'object' ? json : { value: json }) as IDataObject,
+		pairedItem,
+	}));
 }
 
 export function outputPayload(path: PayloadPath): PostReceiveAction {
@@ -35,6 +39,6 @@ export function outputPayload(path: PayloadPath): PostReceiveAction {
 		_items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		return payloadItems(response.body as IDataObject, path);
+		return payloadItems(response.body as IDataObject, path, this.getItemIndex());
 	};
 }
