@@ -2,11 +2,14 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { listSearch } from './listSearch';
 import { accountDescription } from './resources/account';
 import { analyticsDescription } from './resources/analytics';
+import { businessEncryptionDescription } from './resources/businessEncryption';
 import { businessProfileDescription } from './resources/businessProfile';
 import { catalogDescription } from './resources/catalog';
+import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
+import { templateDescription } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
 import { returnAllAndLimit, showFor } from './shared/fields';
 
@@ -40,21 +43,27 @@ export class WoztellWhatsAppCloud implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Analytic', value: 'analytics' },
+					{ name: 'Business Encryption', value: 'businessEncryption' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Catalog', value: 'catalog' },
+					{ name: 'Flow', value: 'flow' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Template', value: 'template' },
 				],
 				default: 'account',
 			},
 			...accountDescription,
 			...analyticsDescription,
+			...businessEncryptionDescription,
 			...businessProfileDescription,
 			...catalogDescription,
+			...flowDescription,
 			...mediaDescription,
 			...phoneNumberDescription,
 			...productDescription,
+			...templateDescription,
 			channelDefaultIdField('phoneNumberId', 'Phone Number ID', showFor(['phoneNumber', 'businessProfile', 'media'])),
 			...returnAllAndLimit,
 		],

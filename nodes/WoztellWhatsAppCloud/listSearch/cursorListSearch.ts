@@ -8,8 +8,8 @@ import { woztellApiRequest } from '../shared/transport';
 
 interface ListSearchSpec {
 	path: string;
-	/** Extra query parameters, e.g. a page size. */
-	qs?: (this: ILoadOptionsFunctions) => Promise<IDataObject>;
+	/** Extra query parameters, e.g. a page size, or a search the API does itself with the filter typed. */
+	qs?: (this: ILoadOptionsFunctions, filter?: string) => Promise<IDataObject>;
 	toResult: (entry: IDataObject) => INodeListSearchItems;
 }
 
@@ -20,7 +20,10 @@ export function cursorListSearch(spec: ListSearchSpec) {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const qs = { ...(await spec.qs?.call(this)), ...(paginationToken ? { after: paginationToken } : {}) };
+		const qs = {
+			...(await spec.qs?.call(this, filter?.trim() || undefined)),
+			...(paginationToken ? { after: paginationToken } : {}),
+		};
 		const body = await woztellApiRequest.call(this, 'GET', spec.path, qs);
 		const needle = filter?.trim().toLowerCase();
 		const results = ((body.data ?? []) as IDataObject[])

@@ -1,9 +1,13 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDisplayOptions,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IHttpRequestMethods,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 import { throwOnWoztellError } from './errors';
@@ -19,6 +23,12 @@ export function showFor(resource: string | string[], operations?: string[]): IDi
 	};
 }
 
+/** Sends the request itself through `makeRoutingRequest`, and may add to the items it gives. */
+export type RequestWrapper = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
 export interface OperationSpec {
 	name: string;
 	value: string;
@@ -33,10 +43,19 @@ export interface OperationSpec {
 	/** Fixed parts of the request body, merged with what the fields send. */
 	body?: IDataObject;
 	preSend?: PreSendAction[];
+	/** Output hooks run on the items taken out of the answer. */
+	postReceive?: PostReceiveAction[];
+	/**
+	 * For an output that needs what only the code sending the request knows (a key pair made for
+	 * it): no preSend can hand a value to a postReceive, but n8n's pagination hook wraps both.
+	 */
+	wrapRequest?: RequestWrapper;
 }
 
 function toOperationOption(spec: OperationSpec): INodePropertyOptions {
-	const { name, value, action, description, method, path, payload, paging, body, preSend } = spec;
+	const { name, value, action, description, method, path, payload, paging, body, preSend, postReceive, wrapRequest } =
+		spec;
+	const pagination = paging ? cursorPagination(paging) : wrapRequest;
 	return {
 		name,
 		value,
@@ -44,11 +63,13 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 		description,
 		routing: {
 			request: { method, url: path, ...(body ? { body } : {}) },
-			send: { ...(preSend ? { preSend } : {}), ...(paging ? { paginate: true } : {}) },
+			send: { ...(preSend ? { preSend } : {}), ...(pagination ? { paginate: true } : {}) },
 			output: {
-				postReceive: paging ? [throwOnWoztellError] : [throwOnWoztellError, outputPayload(payload)],
+				postReceive: paging
+					? [throwOnWoztellError]
+					: [throwOnWoztellError, outputPayload(payload), ...(postReceive ?? [])],
 			},
-			...(paging ? { operations: { pagination: cursorPagination(paging) } } : {}),
+			...(pagination ? { operations: { pagination } } : {}),
 		},
 	};
 }
@@ -97,7 +118,10 @@ interface LocatorSpec {
 	idPlaceholder: string;
 	/** What a valid ID looks like, as a regular expression over the whole value. */
 	idPattern: string;
-	displayOptions: IDisplayOptions;
+	/** Adds a By Name mode, for what WOZTELL also knows by name; its placeholder. */
+	namePlaceholder?: string;
+	/** Left out for a locator inside a collection. */
+	displayOptions?: IDisplayOptions;
 }
 
 /** A pick-list with search, or an ID typed by hand. */
@@ -109,7 +133,7 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: spec.description,
-		displayOptions: spec.displayOptions,
+		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
 		modes: [
 			{
 				displayName: 'From List',
@@ -117,6 +141,9 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 				type: 'list',
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
+			...(spec.namePlaceholder
+				? [{ displayName: 'By Name', name: 'name', type: 'string' as const, placeholder: spec.namePlaceholder }]
+				: []),
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -29,6 +29,9 @@ export const httpUrl: Check = (value) => {
 	return 'must be a URL starting with http:// or https://';
 };
 
+export const httpsUrl: Check = (value) =>
+	httpUrl(value) === undefined && (value as string).startsWith('https:') ? undefined : 'must be a URL starting with https://';
+
 export const email: Check = (value) =>
 	typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'must be an email address';
 
@@ -80,16 +83,19 @@ export function firstProblem(request: IHttpRequestOptions, rules: FieldRule[]): 
 	return undefined;
 }
 
+/** Stops this item before anything is sent, with a sentence naming the field. */
+export function refuseToSend(context: IExecuteSingleFunctions, problem: string): never {
+	throw new NodeOperationError(context.getNode(), problem, {
+		itemIndex: context.getItemIndex(),
+		description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
+	});
+}
+
 /** A preSend hook that refuses to send a request breaking WhatsApp's or WOZTELL's limits. */
 export function validateRequest(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const problem = firstProblem(request, rules);
-		if (problem) {
-			throw new NodeOperationError(this.getNode(), problem, {
-				itemIndex: this.getItemIndex(),
-				description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
-			});
-		}
+		if (problem) refuseToSend(this, problem);
 		return request;
 	};
 }

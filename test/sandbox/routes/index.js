@@ -1,3 +1,3 @@
 'use strict';
 // Every WOZTELL endpoint the sandbox answers, one file per part of the reference.
-module.exports = [...require('./general')];
+module.exports = [...require('./general'), ...require('./flows'), ...require('./templates')];

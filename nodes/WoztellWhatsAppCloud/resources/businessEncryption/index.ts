@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../shared/fields';
+import { sendBusinessPublicKey, setFields } from './set';
+
+export const businessEncryptionDescription: INodeProperties[] = [
+	operationSelector('businessEncryption', [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get the business public key',
+			description:
+				'Get the business public key used for WhatsApp Flows and the status of its signature',
+			method: 'GET',
+			path: '/whatsapp-business-encryption',
+			payload: 'data',
+		},
+		{
+			name: 'Set',
+			value: 'set',
+			action: 'Set the business public key',
+			description:
+				'Set the 2048-bit RSA public key that WhatsApp uses to encrypt Flow data, or make a new key pair',
+			method: 'POST',
+			path: '/whatsapp-business-encryption',
+			wrapRequest: sendBusinessPublicKey,
+		},
+	]),
+	...setFields,
+];

@@ -1,0 +1,106 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../shared/fields';
+import { validateRequest } from '../../shared/validate';
+import { flowIdField } from './flowId';
+import { createFields, createRules, updateMetadataFields, updateMetadataRules } from './metadata';
+import { flagValidationErrors, sendFlowJson, updateJsonFields } from './updateJson';
+
+export const flowDescription: INodeProperties[] = [
+	operationSelector('flow', [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a flow',
+			description: 'Create a draft flow, empty or cloned from another flow, and get its ID',
+			method: 'PUT',
+			path: '/create-flow',
+			preSend: [validateRequest(createRules)],
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a flow',
+			description: 'Delete a draft flow; published flows can only be deprecated',
+			method: 'DELETE',
+			path: '/flow',
+		},
+		{
+			name: 'Deprecate',
+			value: 'deprecate',
+			action: 'Deprecate a flow',
+			description: 'Stop a published flow from being sent; this cannot be undone',
+			method: 'POST',
+			path: '/deprecate-flow',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a flow',
+			description: 'Get the name, categories, status, validation errors and JSON version of a flow',
+			method: 'GET',
+			path: '/flow-detail',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many flows',
+			description: "List the flows of the channel's WhatsApp Business Account",
+			method: 'GET',
+			path: '/flow',
+			// The reference requires `limit` and gives no maximum.
+			paging: { payload: 'data', pageSize: { parameter: 'limit', max: 100 } },
+		},
+		{
+			name: 'Get Preview',
+			value: 'getPreview',
+			action: 'Get the preview URL of a flow',
+			description: 'Get a link to a web preview of the flow and when it expires',
+			method: 'GET',
+			path: '/flow-preview',
+			payload: 'data',
+		},
+		{
+			name: 'Get Screen Payload',
+			value: 'getScreenPayload',
+			action: 'Get the screen payload of a flow',
+			description: 'Get the screens of a flow with the data each one expects',
+			method: 'GET',
+			path: '/flow-screen-payload',
+			payload: 'payload',
+		},
+		{
+			name: 'Publish',
+			value: 'publish',
+			action: 'Publish a flow',
+			description:
+				'Publish a draft flow whose Flow JSON has no validation errors; it can no longer be changed',
+			method: 'POST',
+			path: '/publish-flow',
+		},
+		{
+			name: 'Update JSON',
+			value: 'updateJson',
+			action: 'Update the Flow JSON of a flow',
+			description:
+				'Replace the screens of a draft flow and get the validation errors WhatsApp finds',
+			method: 'PATCH',
+			path: '/flow-json',
+			preSend: [sendFlowJson],
+			postReceive: [flagValidationErrors],
+		},
+		{
+			name: 'Update Metadata',
+			value: 'updateMetadata',
+			action: 'Update the metadata of a flow',
+			description:
+				'Change the name, categories or endpoint URL of a flow; what you leave out stays',
+			method: 'PATCH',
+			path: '/flow-metadata',
+			preSend: [validateRequest(updateMetadataRules)],
+		},
+	]),
+	flowIdField,
+	...createFields,
+	...updateMetadataFields,
+	...updateJsonFields,
+];

@@ -1,0 +1,144 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../shared/fields';
+import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from './components';
+import { languageOptions } from './languages';
+
+const forGetMany = showFor('template', ['getMany']);
+
+/** The reference: status is an "Array of status", e.g. `status=["APPROVED"]`; category and language too. */
+const asJsonList = (property: string) => ({
+	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
+});
+const asQuery = (property: string) => ({ send: { type: 'query' as const, property } });
+
+/** One template per language version: its own status and components, and its ID where the answer gives it. */
+export function languageVersionsOf(template: IDataObject): IDataObject[] {
+	const versions = Array.isArray(template.templates) ? (template.templates as IDataObject[]) : [];
+	const shared: IDataObject = { ...template };
+	for (const perVersion of ['id', 'languages', 'statuses', 'templates']) delete shared[perVersion];
+	// The reference: the list "will only return the ID of the most recent language", so a version
+	// gets the template's ID only when it is the one version listed.
+	const soleId = versions.length === 1 ? template.id : undefined;
+	return versions.map((version) => {
+		const versionId = version.id ?? soleId;
+		return { ...(versionId === undefined ? {} : { id: versionId }), ...shared, ...version };
+	});
+}
+
+async function splitIntoLanguageVersions(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (!this.getNodeParameter('options.splitByLanguage', false)) return items;
+	return items.map(({ json }) => ({
+		json: { ...json, data: ((json.data ?? []) as IDataObject[]).flatMap(languageVersionsOf) },
+	}));
+}
+
+const categoryOptions = [
+	...TEMPLATE_CATEGORIES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+	...LEGACY_TEMPLATE_CATEGORIES.map((value) => ({ name: `${value} (Legacy)`, value })),
+];
+
+export const getManyFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: forGetMany,
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'multiOptions',
+				options: categoryOptions,
+				default: [],
+				routing: asJsonList('category'),
+			},
+			{
+				displayName: 'Content Search',
+				name: 'content',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. your order',
+				description: 'Only templates whose text holds this',
+				routing: asQuery('content'),
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'multiOptions',
+				options: languageOptions,
+				default: [],
+				description: 'Only these language versions. With one language, each template carries the ID of that version.',
+				routing: asJsonList('language'),
+			},
+			{
+				displayName: 'Name Or Content Search',
+				name: 'nameOrContent',
+				type: 'string',
+				default: '',
+				description: 'Only templates whose name or text holds this',
+				// The reference's parameter table writes it "name or content"; WhatsApp's name is name_or_content.
+				routing: asQuery('name_or_content'),
+			},
+			{
+				displayName: 'Name Search',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. order_',
+				description: 'Only templates whose name holds this',
+				routing: asQuery('name'),
+			},
+			{
+				displayName: 'Quality Score',
+				name: 'qualityScore',
+				type: 'options',
+				options: [
+					{ name: 'Green', value: 'GREEN' },
+					{ name: 'Yellow', value: 'YELLOW' },
+					{ name: 'Red', value: 'RED' },
+				],
+				default: 'GREEN',
+				routing: asQuery('quality_score'),
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Approved', value: 'APPROVED' },
+					{ name: 'Deleted', value: 'DELETED' },
+					{ name: 'Pending', value: 'PENDING' },
+					{ name: 'Pending Deletion', value: 'PENDING_DELETION' },
+					{ name: 'Rejected', value: 'REJECTED' },
+				],
+				default: [],
+				description: 'Only templates with these statuses; all when empty',
+				routing: asJsonList('status'),
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: forGetMany,
+		options: [
+			{
+				displayName: 'One Item per Language Version',
+				name: 'splitByLanguage',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output each language version of a template as its own item, with its language, status and components. Limit then counts language versions.',
+				routing: { output: { postReceive: [splitIntoLanguageVersions] } },
+			},
+		],
+	},
+];

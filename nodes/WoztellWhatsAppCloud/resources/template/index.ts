@@ -1,0 +1,82 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { channelDefaultIdField, sendWabaId } from '../../shared/channel';
+import { operationSelector, showFor } from '../../shared/fields';
+import { oneOf, validateRequest } from '../../shared/validate';
+import { componentRules, languageCode, templateName } from './components';
+import { createFields, TEMPLATE_CATEGORY_VALUES } from './create';
+import { getManyFields } from './getMany';
+import {
+	requireTemplateChoice,
+	sendTemplateName,
+	sendTemplateVersion,
+	templateLocatorField,
+	TEMPLATES_PATH,
+} from './templateLocator';
+import { sendComponents, versionFields } from './versionFields';
+
+const TEMPLATE_PATH = '/whatsapp-message-template';
+
+export const templateDescription: INodeProperties[] = [
+	operationSelector('template', [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a message template',
+			description: 'Submit a new template, or a new language version of one, for WhatsApp’s review',
+			method: 'PUT',
+			path: TEMPLATE_PATH,
+			preSend: [
+				sendComponents,
+				validateRequest([
+					{ at: 'body.name', field: 'Template Name', check: templateName, always: true },
+					{ at: 'body.language', field: 'Language', check: languageCode, always: true },
+					{ at: 'body.category', field: 'Category', check: oneOf(TEMPLATE_CATEGORY_VALUES), always: true },
+					...componentRules('body.components'),
+				]),
+				sendWabaId,
+			],
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a message template',
+			description: 'Delete a template with every one of its language versions',
+			method: 'DELETE',
+			path: TEMPLATE_PATH,
+			preSend: [requireTemplateChoice, sendWabaId, sendTemplateName],
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many message templates',
+			description: 'List the templates of a WhatsApp Business Account, with their language versions',
+			method: 'GET',
+			path: TEMPLATES_PATH,
+			paging: { payload: 'data', pageSize: { parameter: 'first', max: 100 } },
+			preSend: [sendWabaId],
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a message template',
+			description: 'Replace the components of one language version; WhatsApp allows one edit a day',
+			method: 'PATCH',
+			path: TEMPLATE_PATH,
+			preSend: [
+				sendComponents,
+				validateRequest([
+					{ at: 'body.messageTemplateLanguage', field: 'Language', check: languageCode, always: true },
+					...componentRules('body.components'),
+				]),
+				requireTemplateChoice,
+				sendWabaId,
+				sendTemplateVersion,
+			],
+		},
+	]),
+	channelDefaultIdField('wabaId', 'WABA ID', showFor('template')),
+	templateLocatorField,
+	...createFields,
+	...versionFields,
+	...getManyFields,
+];
