@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { wabaInfoOfChannel } from './transport';
-import { numericId } from './validate';
+import { numericId, refuseToSend } from './validate';
 
 type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
 
@@ -14,12 +13,7 @@ export function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName:
 		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
 		const value = typed || ((await wabaInfoOfChannel.call(this))[parameter] ?? '');
 		const problem = value ? (typed ? numericId(value) : undefined) : "is empty and the credential's channel has none";
-		if (problem) {
-			throw new NodeOperationError(this.getNode(), `${displayName} ${problem}`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
-			});
-		}
+		if (problem) refuseToSend(this, `${displayName} ${problem}`);
 		if (request.method === 'GET') request.qs = { ...request.qs, [parameter]: value };
 		else request.body = { ...(request.body as object), [parameter]: value };
 		return request;

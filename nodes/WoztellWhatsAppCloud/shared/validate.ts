@@ -84,11 +84,12 @@ export function firstProblem(request: IHttpRequestOptions, rules: FieldRule[]): 
 }
 
 /** Stops this item before anything is sent, with a sentence naming the field. */
-export function refuseToSend(context: IExecuteSingleFunctions, problem: string): never {
-	throw new NodeOperationError(context.getNode(), problem, {
-		itemIndex: context.getItemIndex(),
-		description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
-	});
+export function refuseToSend(
+	context: IExecuteSingleFunctions,
+	problem: string,
+	description = 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
+): never {
+	throw new NodeOperationError(context.getNode(), problem, { itemIndex: context.getItemIndex(), description });
 }
 
 /** A preSend hook that refuses to send a request breaking WhatsApp's or WOZTELL's limits. */

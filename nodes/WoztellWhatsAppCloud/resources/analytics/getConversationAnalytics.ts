@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
 import { toUnixSeconds } from '../../shared/time';
+import { refuseToSend } from '../../shared/validate';
 
 const forAnalytics = showFor('analytics', ['getConversationAnalytics']);
 
@@ -18,19 +18,15 @@ export async function sendTimeRange(this: IExecuteSingleFunctions, request: IHtt
 	]) {
 		const seconds = toUnixSeconds(this.getNodeParameter(parameter, ''));
 		if (seconds === undefined) {
-			throw new NodeOperationError(this.getNode(), `${displayName} must be a date and time`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Pick a date, or give an ISO date (2024-01-31T00:00:00Z) or UNIX seconds.',
-			});
+			refuseToSend(
+				this,
+				`${displayName} must be a date and time`,
+				'Pick a date, or give an ISO date (2024-01-31T00:00:00Z) or UNIX seconds.',
+			);
 		}
 		range[parameter] = seconds;
 	}
-	if (range.from >= range.to) {
-		throw new NodeOperationError(this.getNode(), 'From must be before To', {
-			itemIndex: this.getItemIndex(),
-			description: 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
-		});
-	}
+	if (range.from >= range.to) refuseToSend(this, 'From must be before To');
 	request.qs = { ...request.qs, ...range };
 	return request;
 }

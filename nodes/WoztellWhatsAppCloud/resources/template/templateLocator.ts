@@ -5,7 +5,7 @@ import type {
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { refuseToSend } from '../../shared/validate';
 import { resourceLocator, showFor } from '../../shared/fields';
 import { woztellApiRequest } from '../../shared/transport';
 
@@ -23,10 +23,6 @@ export const templateLocatorField: INodeProperties = resourceLocator({
 	displayOptions: showFor('template', ['update', 'delete']),
 });
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
 function chosenTemplate(this: IExecuteSingleFunctions): INodeParameterResourceLocator {
 	return this.getNodeParameter('template', undefined, { extractValue: false }) as INodeParameterResourceLocator;
 }
@@ -34,7 +30,7 @@ function chosenTemplate(this: IExecuteSingleFunctions): INodeParameterResourceLo
 /** Refuses an item whose Template is empty, before any request. */
 export async function requireTemplateChoice(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	if (!String(chosenTemplate.call(this).value ?? '').trim()) {
-		fail(this, 'Template is required', 'Nothing was sent to WOZTELL for this item. Pick a template and run again.');
+		refuseToSend(this, 'Template is required', 'Nothing was sent to WOZTELL for this item. Pick a template and run again.');
 	}
 	return request;
 }
@@ -99,7 +95,7 @@ export async function sendTemplateVersion(this: IExecuteSingleFunctions, request
 	const template = chosenTemplate.call(this);
 	const language = String(body.messageTemplateLanguage);
 	const version = await findTemplateVersion.call(this, String(body.wabaId), template, language);
-	if (!version) fail(this, notFoundMessage(template, language), NOT_FOUND_HINT);
+	if (!version) refuseToSend(this, notFoundMessage(template, language), NOT_FOUND_HINT);
 	request.body = { ...body, messageTemplateId: version.id, messageTemplateName: version.name };
 	return request;
 }
@@ -111,7 +107,7 @@ export async function sendTemplateName(this: IExecuteSingleFunctions, request: I
 	let name = String(template.value).trim();
 	if (template.mode === 'id') {
 		const version = await findTemplateVersion.call(this, String(body.wabaId), template);
-		if (!version) fail(this, notFoundMessage(template), NOT_FOUND_HINT);
+		if (!version) refuseToSend(this, notFoundMessage(template), NOT_FOUND_HINT);
 		name = version.name;
 	}
 	request.body = { ...body, name };
