@@ -44,7 +44,7 @@ describe('WOZTELL errors become NodeApiError with WOZTELL’s own message and th
 	it('500 with an HTML page instead of JSON', async () => {
 		context.sandbox.failNext({ status: 500, raw: '<html><body>Bad gateway</body></html>' });
 		const error = await errorOf();
-		expect(error.message).toBe('WOZTELL answered HTTP 500 without an error text');
+		expect(error.message).toBe('WOZTELL answered HTTP 500 with something that is not JSON');
 		expect(error.httpCode).toBe('500');
 	});
 

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { createEmptyRunExecutionData, createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
+	DirectoryLoader,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -30,6 +31,8 @@ export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 const NODE_NAME = 'WOZTELL';
 
 const nodeType = new WoztellWhatsAppCloud();
+// n8n's loader gives every declarative node the standard Request Options (batching, timeout, proxy).
+DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 const credentialType = new WoztellWhatsAppCloudApi();
 
 const nodeTypes: INodeTypes = {

@@ -6,6 +6,8 @@ export interface RecordedRequest {
 	headers: Record<string, string | undefined>;
 	body: unknown;
 	api: 'public' | 'openApi';
+	/** Date.now() when the request arrived. */
+	receivedAt: number;
 }
 
 export interface Fault {

@@ -63,6 +63,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1' } = {}) {
 			headers: request.headers,
 			body: parseBody(raw),
 			api: url.pathname.startsWith(OPEN_API_PATH) ? 'openApi' : 'public',
+			receivedAt: Date.now(),
 		};
 		sandbox.requests.push(record);
 

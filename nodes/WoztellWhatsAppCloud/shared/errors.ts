@@ -17,9 +17,14 @@ const HINT_BY_STATUS: Record<number, string> = {
 	429: "WOZTELL's rate limit was hit: turn on the node's Retry On Fail with a wait, or space the items out with the Batching request option.",
 };
 
-function hintFor(status: number): string | undefined {
-	if (status >= 500) return 'WOZTELL or WhatsApp is having trouble right now: retry later, or turn on Retry On Fail.';
-	return HINT_BY_STATUS[status];
+function hintFor(response: IN8nHttpFullResponse): string | undefined {
+	const { statusCode, headers } = response;
+	if (statusCode >= 500) {
+		return 'WOZTELL or WhatsApp is having trouble right now: retry later, or turn on Retry On Fail.';
+	}
+	const retryAfter = statusCode === 429 ? (headers as IDataObject | undefined)?.['retry-after'] : undefined;
+	const hint = HINT_BY_STATUS[statusCode];
+	return retryAfter && hint ? `${hint} WOZTELL asks to wait ${String(retryAfter)} s.` : hint;
 }
 
 function woztellMessage(body: unknown): string | undefined {
@@ -31,25 +36,26 @@ function woztellMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+function messageWithoutText(statusCode: number, body: unknown): string {
+	const answer = statusCode < 400 ? 'WOZTELL answered' : `WOZTELL answered HTTP ${statusCode}`;
+	if (body === undefined || body === null || body === '') return `${answer} with an empty body`;
+	if (typeof body !== 'object') return `${answer} with something that is not JSON`;
+	return statusCode < 400 ? `${answer} without "ok": 1 and gave no reason` : `${answer} without an error text`;
+}
+
 /**
  * Every WOZTELL answer carries `ok`: "1 on success, 0 on failure", and HTTP 200 is no proof of
  * success. Throws WOZTELL's own error text with the HTTP code; returns the body otherwise.
  */
 export function assertWoztellOk(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): IDataObject {
 	const { statusCode, body } = response;
-	const isSuccess = statusCode < 400 && typeof body === 'object' && body !== null && (body as IDataObject).ok === 1;
-	if (isSuccess) return body as IDataObject;
+	const isObject = typeof body === 'object' && body !== null;
+	if (statusCode < 400 && isObject && (body as IDataObject).ok === 1) return body as IDataObject;
 
-	const httpCode = String(statusCode);
-	const message =
-		woztellMessage(body) ??
-		(statusCode < 400
-			? 'WOZTELL answered without "ok": 1 and gave no reason'
-			: `WOZTELL answered HTTP ${statusCode} without an error text`);
-	throw new NodeApiError(node, (typeof body === 'object' && body !== null ? body : { body }) as JsonObject, {
-		message,
-		description: hintFor(statusCode),
-		httpCode,
+	throw new NodeApiError(node, (isObject ? body : { body: String(body ?? '').slice(0, 200) }) as JsonObject, {
+		message: woztellMessage(body) ?? messageWithoutText(statusCode, body),
+		description: hintFor(response),
+		httpCode: String(statusCode),
 		itemIndex,
 	});
 }
@@ -61,4 +67,21 @@ export async function throwOnWoztellError(
 ): Promise<INodeExecutionData[]> {
 	assertWoztellOk(this.getNode(), response, this.getItemIndex());
 	return items;
+}
+
+const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
+const UNREACHABLE_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH'];
+
+/** Gives an HTTP-layer failure, which carries no WOZTELL answer, a message and a next step. */
+export function explainNetworkError(error: unknown): unknown {
+	if (!(error instanceof NodeApiError) || error.description) return error;
+	if (TIMEOUT_CODES.includes(String(error.httpCode))) {
+		error.message = 'WOZTELL did not answer in time';
+		error.description =
+			"Raise the Timeout in the node's Request Options, or turn on Retry On Fail. Nothing tells whether WOZTELL carried out the request.";
+	} else if (UNREACHABLE_CODES.includes(String(error.httpCode))) {
+		error.description =
+			"Check the credential's Base URL and this n8n's network, then retry; Retry On Fail does it for you.";
+	}
+	return error;
 }

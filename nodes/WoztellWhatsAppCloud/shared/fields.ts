@@ -10,7 +10,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { throwOnWoztellError } from './errors';
+import { explainNetworkError, throwOnWoztellError } from './errors';
 import { cursorPagination, type CursorPaging } from './paging';
 import { outputPayload, type PayloadPath } from './payload';
 
@@ -52,10 +52,25 @@ export interface OperationSpec {
 	wrapRequest?: RequestWrapper;
 }
 
+const sendOnce: RequestWrapper = async function (requestData) {
+	return await this.makeRoutingRequest(requestData);
+};
+
+/** Network failures (timeout, dropped connection) never reach a postReceive hook: explain them here. */
+function explainingNetworkErrors(send: RequestWrapper): RequestWrapper {
+	return async function (requestData) {
+		try {
+			return await send.call(this, requestData);
+		} catch (error) {
+			throw explainNetworkError(error);
+		}
+	};
+}
+
 function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 	const { name, value, action, description, method, path, payload, paging, body, preSend, postReceive, wrapRequest } =
 		spec;
-	const pagination = paging ? cursorPagination(paging) : wrapRequest;
+	const pagination = explainingNetworkErrors(paging ? cursorPagination(paging) : (wrapRequest ?? sendOnce));
 	return {
 		name,
 		value,
@@ -63,13 +78,14 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 		description,
 		routing: {
 			request: { method, url: path, ...(body ? { body } : {}) },
-			send: { ...(preSend ? { preSend } : {}), ...(pagination ? { paginate: true } : {}) },
+			// Every operation goes through n8n's pagination hook: the one place around the sending.
+			send: { ...(preSend ? { preSend } : {}), paginate: true },
 			output: {
 				postReceive: paging
 					? [throwOnWoztellError]
 					: [throwOnWoztellError, outputPayload(payload), ...(postReceive ?? [])],
 			},
-			...(pagination ? { operations: { pagination } } : {}),
+			operations: { pagination },
 		},
 	};
 }
