@@ -3,6 +3,8 @@ import type {
 	IDisplayOptions,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IHttpRequestMethods,
 	INodeExecutionData,
 	INodeProperties,
@@ -11,6 +13,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { explainNetworkError, throwOnWoztellError } from './errors';
+import { refuseToSend } from './validate';
 import { cursorPagination, type CursorPaging } from './paging';
 import { outputPayload, type PayloadPath } from './payload';
 
@@ -104,6 +107,13 @@ export function operationSelector(resource: string, operations: OperationSpec[])
 	};
 }
 
+async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	const limit = this.getNodeParameter('limit', 50);
+	if (!Number.isInteger(limit)) refuseToSend(this, 'Limit must be a whole number');
+	if ((limit as number) < 1) refuseToSend(this, 'Limit must be 1 or more');
+	return request;
+}
+
 /** Return All and Limit, shared by every list (all of them are `getMany` operations). */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -122,7 +132,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		routing: { output: { maxResults: '={{$value}}' } },
+		routing: { send: { preSend: [checkLimit] }, output: { maxResults: '={{$value}}' } },
 	},
 ];
 

@@ -21,6 +21,12 @@ export function maxLength(max: number, min = 0): Check {
 export const numericId: Check = (value) =>
 	typeof value === 'string' && /^\d+$/.test(value) ? undefined : 'must be a numeric ID (digits only)';
 
+/** WOZTELL's own IDs (channels) are 24 hexadecimal characters, e.g. 696327315430a1f98231dfde. */
+export const woztellId: Check = (value) =>
+	typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
+		? undefined
+		: 'must be a WOZTELL ID: 24 letters a–f and digits, e.g. 696327315430a1f98231dfde';
+
 export const httpUrl: Check = (value) => {
 	if (typeof value === 'string' && !/\s/.test(value) && URL.canParse(value)) {
 		const { protocol, hostname } = new URL(value);
@@ -49,6 +55,17 @@ export function listOf(check: Check, maxItems: number): Check {
 			if (problem) return `entry ${index + 1} ${problem}`;
 		}
 		return undefined;
+	};
+}
+
+/** A list the routing already turned into a JSON string for the query, checked entry by entry. */
+export function jsonListOf(check: Check): Check {
+	return (value) => {
+		try {
+			return listOf(check, Infinity)(JSON.parse(String(value)));
+		} catch {
+			return 'must be a list';
+		}
 	};
 }
 

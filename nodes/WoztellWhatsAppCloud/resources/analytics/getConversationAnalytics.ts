@@ -1,7 +1,12 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
 import { toUnixSeconds } from '../../shared/time';
-import { refuseToSend } from '../../shared/validate';
+import { jsonListOf, oneOf, refuseToSend, type Check, type FieldRule } from '../../shared/validate';
 
 const forAnalytics = showFor('analytics', ['getConversationAnalytics']);
 
@@ -134,3 +139,22 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 		],
 	},
 ];
+
+const phoneNumber: Check = (value) =>
+	typeof value === 'string' && /^\+?\d{6,15}$/.test(value)
+		? undefined
+		: 'must be a phone number: digits with the country code, e.g. 85212345678';
+
+const optionValues = (field: INodeProperties) =>
+	(field.options as INodePropertyOptions[]).map(({ value }) => String(value));
+
+/** Values an expression can give that the dropdowns would not allow. */
+export const analyticsRules: FieldRule[] = conversationAnalyticsFields.flatMap((field): FieldRule[] => {
+	if (field.name === 'granularity') return [{ at: 'qs.granularity', field: field.displayName, check: oneOf(optionValues(field)) }];
+	if (field.name !== 'filters') return [];
+	return (field.options as INodeProperties[]).map((filter) => ({
+		at: `qs.${filter.routing?.send?.property}`,
+		field: filter.displayName,
+		check: jsonListOf(filter.type === 'multiOptions' ? oneOf(optionValues(filter)) : phoneNumber),
+	}));
+});

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../shared/fields';
-import { conversationAnalyticsFields, sendTimeRange } from './getConversationAnalytics';
+import { validateRequest } from '../../shared/validate';
+import { analyticsRules, conversationAnalyticsFields, sendTimeRange } from './getConversationAnalytics';
 
 export const analyticsDescription: INodeProperties[] = [
 	operationSelector('analytics', [
@@ -12,7 +13,7 @@ export const analyticsDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/conversation-analytics',
 			payload: 'conversationAnalytics.data_points',
-			preSend: [sendTimeRange],
+			preSend: [sendTimeRange, validateRequest(analyticsRules)],
 		},
 	]),
 	...conversationAnalyticsFields,

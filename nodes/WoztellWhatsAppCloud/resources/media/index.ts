@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendPhoneNumberId } from '../../shared/channel';
 import { operationSelector } from '../../shared/fields';
-import { all, httpUrl, required, validateRequest } from '../../shared/validate';
+import { all, httpUrl, oneOf, required, validateRequest } from '../../shared/validate';
 import { uploadFields } from './upload';
 
 export const mediaDescription: INodeProperties[] = [
@@ -15,7 +15,10 @@ export const mediaDescription: INodeProperties[] = [
 			path: '/media-id',
 			preSend: [
 				sendPhoneNumberId,
-				validateRequest([{ at: 'body.url', field: 'File URL', check: all(required, httpUrl), always: true }]),
+				validateRequest([
+					{ at: 'body.type', field: 'Media Type', check: oneOf(['image', 'audio', 'video', 'file']) },
+					{ at: 'body.url', field: 'File URL', check: all(required, httpUrl), always: true },
+				]),
 			],
 		},
 	]),

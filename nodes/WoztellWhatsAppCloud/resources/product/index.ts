@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, resourceLocator, showFor } from '../../shared/fields';
+import { all, numericId, required, validateRequest } from '../../shared/validate';
 
 export const productDescription: INodeProperties[] = [
 	operationSelector('product', [
@@ -11,6 +12,7 @@ export const productDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/products',
 			paging: { payload: 'data' },
+			preSend: [validateRequest([{ at: 'qs.catalogId', field: 'Catalog', check: all(required, numericId), always: true }])],
 		},
 	]),
 	{
