@@ -18,6 +18,10 @@ function parsedComponents(value: unknown): unknown {
 	}
 }
 
+/** An expression may give one example instead of a list of them. */
+const asList = (value: unknown): unknown[] =>
+	Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+
 /** Puts `components` in the body, from the builder fields or the JSON field. */
 export async function sendComponents(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const text = (parameter: string) => String(this.getNodeParameter(parameter, '') ?? '');
@@ -30,7 +34,7 @@ export async function sendComponents(this: IExecuteSingleFunctions, request: IHt
 					headerExample: text('headerExample'),
 					headerMediaUrl: text('headerMediaUrl'),
 					bodyText: text('bodyText'),
-					bodyExamples: (this.getNodeParameter('bodyExamples', []) as unknown[]).map(String),
+					bodyExamples: asList(this.getNodeParameter('bodyExamples', [])).map(String),
 					footerText: text('footerText'),
 					buttons: this.getNodeParameter('buttons.button', []) as BuilderButton[],
 				});
