@@ -1,8 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { collectSecrets, findSecrets } from './engine/secrets';
 
 const context = useSandbox();
+/** Every error the cases produce, for the secret search at the end. */
+const errors: unknown[] = [];
 
 /** One bad value, fed through an expression the way a previous node would, and what the node must say. */
 interface BadInput {
@@ -206,9 +209,15 @@ describe('bad input: the item stops with a message naming the field, and nothing
 			credentials: sandboxCredentials(sandbox),
 			items: [{ value } as IDataObject],
 		});
+		errors.push(error);
 		expect(error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
 		expect(error?.context.itemIndex).toBe(0);
 		expect(error?.description).toMatch(/Nothing was sent to WOZTELL|Pick a date/);
 		expect(sandbox.requests.filter((request) => request.path !== '/waba-info')).toEqual([]);
+	});
+
+	it('never shows a secret in any of these errors', () => {
+		expect(errors).toHaveLength(cases.length);
+		expect(findSecrets(errors, collectSecrets(sandboxCredentials(context.sandbox)))).toEqual([]);
 	});
 });
