@@ -166,6 +166,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			name: 'appId',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. 699802d69a73fc555f1c6bc4',
 			displayOptions: { show: { signedContextSource: ['manual'] } },
 			description: "The channel's appId, from WOZTELL's Open API (apiViewer → channel → appId)",
 		},
@@ -174,6 +175,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			name: 'appIntegrationId',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. 696327325430a1cbd131dfdf',
 			displayOptions: { show: { signedContextSource: ['manual'] } },
 			description:
 				"From WOZTELL's Open API: apiViewer → channel → environment → info → appIntegrationId",
@@ -204,7 +206,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 7lQNjrXbDO',
 			displayOptions: { show: { signedContextSource: ['openApi'] } },
-			description: "The WOZTELL environment the channel's integration is installed in",
+			description: "The WOZTELL environment the channel's WhatsApp Cloud integration is installed in, shown in WOZTELL's Open API (apiViewer → channel → environment)",
 		},
 		{
 			displayName: 'Open API URL',

@@ -35,11 +35,9 @@ const nodeType = new WoztellWhatsAppCloud();
 DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 const credentialType = new WoztellWhatsAppCloudApi();
 
-const nodeTypes: INodeTypes = {
-	getByName: () => nodeType,
-	getByNameAndVersion: () => nodeType,
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
+const typesServing = (type: INodeType) =>
+	({ getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) }) as unknown as INodeTypes;
+const nodeTypes = typesServing(nodeType);
 
 /** A credential for the sandbox, signed context typed in by hand unless overridden. */
 export function sandboxCredentials(
@@ -96,6 +94,8 @@ export interface RunOptions {
 	node?: Partial<INode>;
 	/** Reuse a helper to keep what preAuthentication stored between runs. */
 	credentialsHelper?: CredentialsHelper;
+	/** Another node type to run in place of this package's node, for the benchmark. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -120,7 +120,7 @@ export async function runNode(parameters: INodeParameters, options: RunOptions):
 		id: 'test',
 		nodes: [node],
 		connections: {},
-		nodeTypes,
+		nodeTypes: options.nodeType ? typesServing(options.nodeType) : nodeTypes,
 		active: false,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', '1', {
@@ -191,7 +191,7 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { ...nodeTypes, getByName: () => probe, getByNameAndVersion: () => probe } as INodeTypes,
+		nodeTypes: typesServing(probe),
 	});
 	const context = new ExecuteContext(
 		workflow,

@@ -7,6 +7,8 @@ export const getInfoFields: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookUpBy',
+		description:
+			'Whether to find the WhatsApp Business Account by the WOZTELL channel or by its WABA ID',
 		type: 'options',
 		noDataExpression: true,
 		options: [

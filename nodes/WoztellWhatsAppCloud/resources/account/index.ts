@@ -8,7 +8,7 @@ export const accountDescription: INodeProperties[] = [
 		{
 			name: 'Get Info',
 			value: 'getInfo',
-			action: 'Get WhatsApp Business Account info',
+			action: 'Get the account info of a channel or WABA',
 			description: 'Get the WABA name, ID, namespace and phone number of a channel or WABA',
 			method: 'GET',
 			path: '/waba-info',

@@ -80,6 +80,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 			{
 				displayName: 'Conversation Directions',
 				name: 'conversationDirections',
+				description: 'Only conversations opened by the business, by the user, or both when empty',
 				type: 'multiOptions',
 				options: [
 					{ name: 'Business Initiated', value: 'business_initiated' },
@@ -91,6 +92,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 			{
 				displayName: 'Conversation Types',
 				name: 'conversationTypes',
+				description: 'Only these conversation types; all of them when empty',
 				type: 'multiOptions',
 				options: [
 					{ name: 'Free Entry Point', value: 'FREE_ENTRY_POINT' },
@@ -118,6 +120,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 			{
 				displayName: 'Metric Types',
 				name: 'metricTypes',
+				description: 'Count conversations, their cost, or both when empty',
 				type: 'multiOptions',
 				options: [
 					{ name: 'Conversation', value: 'CONVERSATION' },

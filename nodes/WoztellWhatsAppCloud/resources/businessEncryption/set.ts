@@ -16,6 +16,7 @@ export const setFields: INodeProperties[] = [
 	{
 		displayName: 'Public Key Source',
 		name: 'publicKeySource',
+		description: 'Where the 2048-bit RSA public key to set comes from',
 		type: 'options',
 		options: [
 			{ name: 'Enter Public Key', value: 'field', description: 'Paste the PEM public key here' },

@@ -80,7 +80,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Update JSON',
 			value: 'updateJson',
-			action: 'Update the Flow JSON of a flow',
+			action: 'Update the flow JSON of a flow',
 			description:
 				'Replace the screens of a draft flow and get the validation errors WhatsApp finds',
 			method: 'PATCH',

@@ -16,6 +16,7 @@ export const updateJsonFields: INodeProperties[] = [
 	{
 		displayName: 'Flow JSON Source',
 		name: 'flowJsonSource',
+		description: 'Where the Flow JSON to upload comes from',
 		type: 'options',
 		options: [
 			{

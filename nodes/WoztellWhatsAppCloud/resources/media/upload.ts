@@ -7,6 +7,8 @@ export const uploadFields: INodeProperties[] = [
 	{
 		displayName: 'Media Type',
 		name: 'type',
+		description:
+			'Kind of file WOZTELL fetches from the URL; WhatsApp limits the formats and size of each',
 		type: 'options',
 		options: [
 			{ name: 'Audio', value: 'audio', description: 'AAC, MP3, OGG or AMR, up to 16 MB' },

@@ -19,6 +19,7 @@ export const createFields: INodeProperties[] = [
 	{
 		displayName: 'Category',
 		name: 'category',
+		description: 'What the template is for; WhatsApp prices and reviews templates by category',
 		type: 'options',
 		options: [
 			{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },

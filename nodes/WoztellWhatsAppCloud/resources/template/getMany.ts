@@ -52,6 +52,7 @@ export const getManyFields: INodeProperties[] = [
 			{
 				displayName: 'Category',
 				name: 'category',
+				description: 'Only templates of these categories',
 				type: 'multiOptions',
 				options: categoryOptions,
 				default: [],
@@ -96,6 +97,7 @@ export const getManyFields: INodeProperties[] = [
 			{
 				displayName: 'Quality Score',
 				name: 'qualityScore',
+				description: 'Only templates with this quality rating from WhatsApp',
 				type: 'options',
 				options: [
 					{ name: 'Green', value: 'GREEN' },

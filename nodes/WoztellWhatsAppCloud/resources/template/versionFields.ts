@@ -72,6 +72,8 @@ export const versionFields: INodeProperties[] = [
 	{
 		displayName: 'Define Components',
 		name: 'componentsInput',
+		description:
+			'Build the header, body, footer and buttons with the fields below, or give the components as JSON',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -92,6 +94,8 @@ export const versionFields: INodeProperties[] = [
 	{
 		displayName: 'Header',
 		name: 'headerFormat',
+		description:
+			'What the template shows above its body, if anything',
 		type: 'options',
 		options: [
 			{ name: 'Document', value: 'DOCUMENT' },
@@ -194,6 +198,7 @@ export const versionFields: INodeProperties[] = [
 					{
 						displayName: 'Flow Action',
 						name: 'flowAction',
+						description: 'What the button does first when tapped',
 						type: 'options',
 						options: [
 							{ name: 'Navigate', value: 'navigate', description: 'Opens a screen of the flow' },
@@ -205,6 +210,8 @@ export const versionFields: INodeProperties[] = [
 					{
 						displayName: 'Flow ID',
 						name: 'flowId',
+						description:
+							'ID of the published flow the button opens, from the Flow → Get Many operation or WhatsApp Manager',
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 885692686603466',
@@ -213,6 +220,7 @@ export const versionFields: INodeProperties[] = [
 					{
 						displayName: 'Phone Number',
 						name: 'phoneNumber',
+						description: 'Number the button calls, in international format with the country code',
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. +85212345678',
@@ -229,6 +237,7 @@ export const versionFields: INodeProperties[] = [
 					{
 						displayName: 'Type',
 						name: 'type',
+						description: 'What the button does: reply, open a URL, call, copy a code or open a flow',
 						type: 'options',
 						options: BUTTON_TYPE_OPTIONS,
 						default: 'QUICK_REPLY',

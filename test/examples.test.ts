@@ -1,0 +1,158 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
+import { loadExamples, type ExampleNode } from './helpers/examples';
+
+/**
+ * The example workflows under examples/ must import into n8n as they are: every WOZTELL node names
+ * a real resource/operation pair and only parameters the node shows for it, with known values.
+ */
+const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
+const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
+const description = new WoztellWhatsAppCloud().description;
+const examples = loadExamples();
+
+/** Whether n8n shows the property for these parameter values (show conditions only, as the node uses). */
+function isShown(property: INodeProperties, parameters: Record<string, unknown>) {
+	const show = property.displayOptions?.show ?? {};
+	return Object.entries(show).every(([name, allowed]) => {
+		const setting = description.properties.find((candidate) => candidate.name === name);
+		const value = name in parameters ? parameters[name] : setting?.default;
+		return (allowed as unknown[]).includes(value);
+	});
+}
+
+const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
+
+/** Problems with the parameters of one WOZTELL node, as "path: problem". */
+function parameterProblems(node: ExampleNode): string[] {
+	const parameters = node.parameters;
+	const problems: string[] = [];
+	const resources = (description.properties[0].options ?? []) as INodePropertyOptions[];
+	if (!resources.some((option) => option.value === parameters.resource)) {
+		return [`${node.name}: unknown resource ${String(parameters.resource)}`];
+	}
+	const selector = description.properties.find(
+		(property) => property.name === 'operation' && isShown(property, parameters),
+	);
+	const operations = (selector?.options ?? []) as INodePropertyOptions[];
+	if (!operations.some((option) => option.value === parameters.operation)) {
+		return [
+			`${node.name}: unknown operation ${String(parameters.resource)}/${String(parameters.operation)}`,
+		];
+	}
+
+	const checkValue = (path: string, property: INodeProperties, value: unknown) => {
+		if (isExpression(value)) return;
+		if (property.type === 'options') {
+			const values = (property.options as INodePropertyOptions[]).map((option) => option.value);
+			if (!values.includes(value as string))
+				problems.push(`${path}: ${String(value)} is not an option`);
+		} else if (property.type === 'multiOptions') {
+			const values = (property.options as INodePropertyOptions[]).map((option) => option.value);
+			for (const item of value as unknown[]) {
+				if (!values.includes(item as string))
+					problems.push(`${path}: ${String(item)} is not an option`);
+			}
+		} else if (property.type === 'collection') {
+			const children = property.options as INodeProperties[];
+			for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+				const inner = children.find((candidate) => candidate.name === key);
+				if (!inner) problems.push(`${path}.${key}: no such field`);
+				else checkValue(`${path}.${key}`, inner, child);
+			}
+		} else if (property.type === 'fixedCollection') {
+			const groups = property.options as INodePropertyCollection[];
+			for (const [key, entries] of Object.entries(value as Record<string, unknown>)) {
+				const group = groups.find((candidate) => candidate.name === key);
+				if (!group) {
+					problems.push(`${path}.${key}: no such group`);
+					continue;
+				}
+				for (const entry of ([] as Array<Record<string, unknown>>).concat(entries as never)) {
+					for (const [field, child] of Object.entries(entry)) {
+						const inner = group.values.find((candidate) => candidate.name === field);
+						if (!inner) problems.push(`${path}.${key}.${field}: no such field`);
+						else checkValue(`${path}.${key}.${field}`, inner, child);
+					}
+				}
+			}
+		} else if (property.type === 'resourceLocator') {
+			const locator = value as { __rl?: boolean; mode?: string };
+			const modes = (property.modes ?? []).map((mode) => mode.name);
+			if (!locator.__rl || !modes.includes(locator.mode ?? '')) {
+				problems.push(
+					`${path}: not a resource locator value with one of the modes ${modes.join(', ')}`,
+				);
+			}
+		} else if (property.type === 'boolean' && typeof value !== 'boolean') {
+			problems.push(`${path}: not a boolean`);
+		} else if (property.type === 'number' && typeof value !== 'number') {
+			problems.push(`${path}: not a number`);
+		}
+	};
+
+	for (const [name, value] of Object.entries(parameters)) {
+		const property = description.properties.find(
+			(candidate) => candidate.name === name && isShown(candidate, parameters),
+		);
+		if (!property)
+			problems.push(
+				`${node.name}.${name}: not a parameter of ${String(parameters.resource)}/${String(parameters.operation)}`,
+			);
+		else checkValue(`${node.name}.${name}`, property, value);
+	}
+	// A required parameter left out would stop the import's first run.
+	for (const property of description.properties) {
+		if (property.required && isShown(property, parameters) && !(property.name in parameters)) {
+			problems.push(`${node.name}.${property.name}: required but missing`);
+		}
+	}
+	return problems;
+}
+
+describe('example workflows', () => {
+	it('has the three documented examples', () => {
+		expect(examples.map(({ file }) => file)).toEqual(
+			expect.arrayContaining([
+				'analytics-summary.json',
+				'daily-template-status-report.json',
+				'flow-publish-pipeline.json',
+			]),
+		);
+	});
+
+	describe.each(examples.map(({ file, workflow }) => [file, workflow] as const))(
+		'%s',
+		(_file, workflow) => {
+			const woztellNodes = workflow.nodes.filter((node) => node.type === NODE_TYPE);
+
+			it('is an importable workflow with WOZTELL nodes in it', () => {
+				expect(workflow.name).toMatch(/^WOZTELL: /);
+				expect(woztellNodes.length).toBeGreaterThan(0);
+				const names = workflow.nodes.map((node) => node.name);
+				expect(new Set(names).size).toBe(names.length);
+				for (const node of workflow.nodes) {
+					expect(node.type).toMatch(/^(n8n-nodes-base\.|n8n-nodes-woztell-whatsapp-cloud\.)/);
+					expect(node.position).toHaveLength(2);
+				}
+				for (const [from, { main }] of Object.entries(workflow.connections)) {
+					expect(names).toContain(from);
+					for (const target of main.flat()) expect(names).toContain(target.node);
+				}
+			});
+
+			it('uses only real resources, operations, parameters and option values of the node', () => {
+				expect(woztellNodes.flatMap(parameterProblems)).toEqual([]);
+			});
+
+			it('names the WOZTELL credential type where it names a credential', () => {
+				for (const node of woztellNodes) {
+					expect(node.typeVersion).toBe(description.version);
+					expect(
+						Object.keys(node.credentials ?? {}).filter((type) => type !== CREDENTIAL_TYPE),
+					).toEqual([]);
+				}
+			});
+		},
+	);
+});

@@ -1,0 +1,19 @@
+/** Types of examples.js, for the TypeScript tests. */
+export interface ExampleNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id?: string; name: string }>;
+}
+export interface ExampleWorkflow {
+	name: string;
+	nodes: ExampleNode[];
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
+}
+export function loadExamples(): Array<{ file: string; workflow: ExampleWorkflow }>;

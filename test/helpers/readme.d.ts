@@ -1,0 +1,2 @@
+/** Types of readme.js, for the TypeScript tests. */
+export function readReadme(): string;
