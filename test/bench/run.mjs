@@ -71,9 +71,22 @@ const minimal = new MinimalNode();
 DirectoryLoader.applyDeclarativeNodeOptionParameters(minimal);
 const httpRequest = httpRequestNode();
 
+// To see what the description's size costs: the same node with only the fields of its resource.
+const { WoztellWhatsAppCloud } = require('../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node.ts');
+const trimmed = new WoztellWhatsAppCloud();
+trimmed.description = {
+	...trimmed.description,
+	properties: trimmed.description.properties.filter(
+		(property) => !property.displayOptions?.show?.resource || property.displayOptions.show.resource.includes('businessProfile'),
+	),
+};
+DirectoryLoader.applyDeclarativeNodeOptionParameters(trimmed);
+
 const contenders = {
 	'this node (business profile get)': () =>
 		runNode({ resource: 'businessProfile', operation: 'get', phoneNumberId }, { credentials, items }),
+	'same, description cut to its resource': () =>
+		runNode({ resource: 'businessProfile', operation: 'get', phoneNumberId }, { credentials, items, nodeType: trimmed }),
 	'minimal declarative node': () => runNode({ phoneNumberId }, { credentials, items, nodeType: minimal }),
 	...(httpRequest && {
 		"n8n's HTTP Request node": () =>
