@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// `npm run dev`: a real n8n with this node loaded and hot-reloaded, the WOZTELL sandbox beside it,
+// and a ready-made "WOZTELL Sandbox" credential. Ctrl+C stops everything.
+//
+//   npm run dev               sandbox + n8n + `tsc --watch` (what `n8n-node dev --external-n8n`
+//                             runs, without its full-screen panel, which needs a TTY and would
+//                             re-link the repo root: see linkPackage)
+//   npm run dev -- --smoke    start, prove the node and credential are loaded, stop (for CI/checks)
+//
+// Env: N8N_PORT (5678), WOZTELL_SANDBOX_PORT (4010), WOZTELL_N8N_HOME (n8n cache folder),
+//      WOZTELL_DEV_FOLDER (n8n user folder, default <repo>/.n8n-dev, git-ignored).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensureN8n, node24, PACKAGE_NAME, repoRoot } from './n8n-install.mjs';
+import {
+	credentialImport,
+	n8nEnv,
+	OWNER,
+	portInUse,
+	restClient,
+	runN8nOrThrow,
+	SANDBOX_CREDENTIAL_ID,
+	SANDBOX_CREDENTIAL_NAME,
+	sandboxCredentialData,
+	startN8n,
+} from './n8n-process.mjs';
+
+const require = createRequire(import.meta.url);
+const args = new Set(process.argv.slice(2));
+const smoke = args.has('--smoke');
+
+const NODE_TYPE = 'CUSTOM.woztellWhatsAppCloud';
+const port = Number(process.env.N8N_PORT || 5678);
+const sandboxPort = Number(process.env.WOZTELL_SANDBOX_PORT || 4010);
+const userFolder = path.resolve(process.env.WOZTELL_DEV_FOLDER || path.join(repoRoot, '.n8n-dev'));
+const n8nFolder = path.join(userFolder, '.n8n');
+const logFile = path.join(userFolder, 'n8n.log');
+const started = Date.now();
+const say = (msg) => process.stdout.write(`[dev ${secs()}] ${msg}\n`);
+const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+const cleanups = [];
+let stopping = false;
+async function shutdown(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	say('stopping…');
+	for (const cleanup of cleanups.reverse()) {
+		try {
+			await cleanup();
+		} catch (e) {
+			say(`cleanup: ${e.message}`);
+		}
+	}
+	process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+// `npm run` may die on SIGTERM without passing it on: never leave n8n running as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parent) shutdown(0);
+}, 1000).unref();
+process.on('SIGTERM', () => shutdown(0));
+
+function spawnTool(command, commandArgs, { prefix, env = process.env } = {}) {
+	const child = spawn(command, commandArgs, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	{
+		for (const stream of [child.stdout, child.stderr]) {
+			let buffer = '';
+			stream.on('data', (d) => {
+				buffer += d;
+				const lines = buffer.split('\n');
+				buffer = lines.pop();
+				for (const line of lines) if (line.trim()) process.stdout.write(`${prefix} ${line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')}\n`);
+			});
+		}
+	}
+	return child;
+}
+
+function runTool(command, commandArgs, env) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, commandArgs, { cwd: repoRoot, env, stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${commandArgs.join(' ')} exited ${code}`))));
+	});
+}
+
+/**
+ * Link the build into n8n's custom extensions folder, like `n8n-node dev` does, but point the
+ * link at dist/ rather than the repository root: n8n globs every file under the custom folder
+ * for *.node.js, and through a link to the root that walk crosses node_modules (1 GB, about a
+ * minute for every n8n command). n8n loads it as custom nodes (type prefix CUSTOM.) and, with
+ * N8N_DEV_RELOAD, watches the link's real path (dist/) and reloads when tsc rewrites it.
+ */
+function linkPackage() {
+	const customModules = path.join(n8nFolder, 'custom', 'node_modules');
+	fs.mkdirSync(customModules, { recursive: true });
+	const link = path.join(customModules, PACKAGE_NAME);
+	const target = path.join(repoRoot, 'dist');
+	try {
+		const stat = fs.lstatSync(link);
+		if (stat.isSymbolicLink() && fs.realpathSync(link) === fs.realpathSync(target)) return link;
+		fs.rmSync(link, { recursive: true, force: true });
+	} catch {
+		/* not there yet */
+	}
+	fs.symlinkSync(target, link, 'dir');
+	return link;
+}
+
+async function main() {
+	say(`n8n user folder: ${userFolder}`);
+	const { n8nHome } = await ensureN8n();
+	const node = node24();
+	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+
+	say('building the package (n8n-node build)…');
+	await runTool(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], toolEnv);
+
+	fs.mkdirSync(userFolder, { recursive: true });
+	const link = linkPackage();
+	say(`linked ${link} → ${path.join(repoRoot, 'dist')}`);
+
+	// The sandbox, in this process: every request it answers is echoed below.
+	if (await portInUse(sandboxPort)) throw new Error(`Port ${sandboxPort} is busy: is \`npm run sandbox\` running? Stop it or set WOZTELL_SANDBOX_PORT.`);
+	const { startSandbox } = require(path.join(repoRoot, 'test', 'sandbox', 'server.js'));
+	const sandbox = await startSandbox({ port: sandboxPort });
+	cleanups.push(() => sandbox.close());
+	let seen = 0;
+	const echo = setInterval(() => {
+		while (seen < sandbox.requests.length) {
+			const r = sandbox.requests[seen++];
+			say(`sandbox ← ${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`);
+		}
+	}, 200);
+	cleanups.push(() => clearInterval(echo));
+	say(`WOZTELL sandbox on ${sandbox.baseUrl}`);
+
+	const env = n8nEnv({
+		userFolder,
+		port,
+		brokerPort: Number(process.env.N8N_RUNNERS_BROKER_PORT || 5679),
+		extra: { N8N_DEV_RELOAD: 'true', N8N_COMMUNITY_PACKAGES_ENABLED: 'true' },
+	});
+
+	// The credential, re-imported on every start so it always points at this sandbox.
+	const importFolder = path.join(userFolder, 'import');
+	fs.mkdirSync(importFolder, { recursive: true });
+	const credentialFile = path.join(importFolder, 'credentials.json');
+	fs.writeFileSync(
+		credentialFile,
+		JSON.stringify(credentialImport([{ id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl) }]), null, 2),
+	);
+	const firstRun = !fs.existsSync(path.join(n8nFolder, 'database.sqlite'));
+	say(`importing the "${SANDBOX_CREDENTIAL_NAME}" credential…`);
+	await runN8nOrThrow(['import:credentials', `--input=${credentialFile}`], { env });
+	if (firstRun) {
+		// The e2e workflows double as examples, once: later starts keep your edits.
+		const workflows = path.join(repoRoot, 'test', 'e2e', 'workflows');
+		const examples = path.join(importFolder, 'workflows');
+		fs.rmSync(examples, { recursive: true, force: true });
+		fs.mkdirSync(examples, { recursive: true });
+		for (const f of fs.readdirSync(workflows).filter((f) => f.endsWith('.json') && !f.startsWith('error-'))) {
+			const wf = JSON.parse(fs.readFileSync(path.join(workflows, f), 'utf8'));
+			wf.name = wf.name.replace(/^E2E /, 'Example: ');
+			for (const n of wf.nodes) if (n.type === `${PACKAGE_NAME}.woztellWhatsAppCloud`) n.type = NODE_TYPE;
+			fs.writeFileSync(path.join(examples, f), JSON.stringify(wf));
+		}
+		say('importing example workflows (first start only)…');
+		await runN8nOrThrow(['import:workflow', '--separate', `--input=${examples}`], { env });
+	}
+
+	say(`starting n8n (${path.join(n8nHome, 'node_modules', 'n8n')}) on port ${port}…`);
+	let reloads = 0;
+	const n8n = await startN8n({
+		env,
+		logFile,
+		onLine: (line) => {
+			if (/reload/i.test(line)) reloads++;
+			if (!smoke) process.stdout.write(`[n8n] ${line}\n`);
+		},
+	});
+	cleanups.push(() => n8n.stop());
+	n8n.exitPromise.then((exit) => {
+		if (!stopping) {
+			say(`n8n exited (${exit.code ?? exit.signal}); see ${logFile}`);
+			shutdown(1);
+		}
+	});
+	say(`n8n ready after ${secs()}`);
+
+	// Owner account, so the editor opens on a logged-in-able instance; prove what n8n loaded.
+	const rest = restClient(n8n.url);
+	await rest.ownerSession();
+	const nodeTypes = (await rest.call('GET', '/types/nodes.json')).body;
+	const ours = (Array.isArray(nodeTypes) ? nodeTypes : []).find((t) => t.name === NODE_TYPE);
+	const credentials = await rest.call('GET', '/credentials');
+	const credential = (credentials.body?.data ?? []).find((c) => c.id === SANDBOX_CREDENTIAL_ID);
+	if (!ours) throw new Error(`n8n did not load ${NODE_TYPE}; see ${logFile}`);
+	if (!credential) throw new Error(`credential "${SANDBOX_CREDENTIAL_NAME}" missing in n8n: ${JSON.stringify(credentials.body).slice(0, 300)}`);
+	// What the editor's "Test" button sends: the stored credential, secrets blanked.
+	const stored = await rest.call('GET', `/credentials/${SANDBOX_CREDENTIAL_ID}?includeData=true`);
+	const { name, type, data } = stored.body.data;
+	const test = await rest.call('POST', '/credentials/test', { credentials: { id: SANDBOX_CREDENTIAL_ID, name, type, data } });
+	const status = test.body?.data ?? test.body;
+	if (status?.status !== 'OK') throw new Error(`credential test of "${SANDBOX_CREDENTIAL_NAME}" failed: ${JSON.stringify(status)}`);
+	say(`loaded node "${ours.displayName}" (${NODE_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`);
+
+	if (smoke) {
+		say(`smoke check passed in ${secs()}`);
+		return shutdown(0);
+	}
+
+	const child = spawnTool(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['--watch', '--preserveWatchOutput', '--pretty', 'false'], { prefix: '[tsc]', env: toolEnv });
+	cleanups.push(() => child.kill('SIGTERM'));
+
+	const lines = [
+		'',
+		'─'.repeat(72),
+		` n8n is running with WOZTELL WhatsApp Cloud loaded (ready in ${secs()}).`,
+		'',
+		` 1. Open   http://localhost:${port}`,
+		` 2. Log in ${OWNER.email}  /  ${OWNER.password}`,
+		` 3. Open a workflow named "Example: …", or add a node: search "WOZTELL".`,
+		`    Credential "${SANDBOX_CREDENTIAL_NAME}" is ready and points at the sandbox.`,
+		' 4. Click "Execute workflow". The sandbox echoes each request here.',
+		'',
+		` Sandbox   ${sandbox.baseUrl} (in memory; reset on restart)`,
+		` Hot reload: edit nodes/ or credentials/; tsc rebuilds dist/, n8n reloads the node.`,
+		` Logs      ${logFile}`,
+		' Ctrl+C stops n8n, the sandbox and the watcher.',
+		'─'.repeat(72),
+		'',
+	];
+	process.stdout.write(lines.join('\n'));
+}
+
+main().catch(async (e) => {
+	say(`FAILED: ${e.message}`);
+	await shutdown(1);
+});

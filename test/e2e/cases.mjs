@@ -1,0 +1,223 @@
+// What each workflow under test/e2e/workflows/ must produce in real n8n, and what the sandbox
+// must have received. `run` gives: items(node) (output JSON of a node), requests (sandbox
+// records, in order), requestsTo(path), code (n8n's exit code), result (n8n's run data).
+import assert from 'node:assert/strict';
+
+const identity = {
+	accessToken: 'sandbox-access-token',
+	channelId: '696327315430a1f98231dfde',
+	phoneNumberId: '123124123232',
+};
+const SIGNED = {
+	'x-woztell-payload': '{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
+};
+
+/** Every key of `expected` equals (deeply) the same key of `actual`. */
+export function like(actual, expected, where = 'value') {
+	assert.ok(actual !== undefined && actual !== null, `${where} is ${actual}`);
+	for (const [key, value] of Object.entries(expected)) {
+		if (value && typeof value === 'object' && !Array.isArray(value)) like(actual[key], value, `${where}.${key}`);
+		else assert.deepEqual(actual[key], value, `${where}.${key}`);
+	}
+}
+
+export const cases = [
+	{
+		workflow: 'account.json',
+		title: 'account → getInfo returns the WABA of the credential’s channel',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [item, ...rest] = run.items('Get WABA Info');
+			assert.equal(rest.length, 0);
+			like(item, { wabaId: '422126422872292', phoneNumberId: identity.phoneNumberId, name: 'Sandbox Business' });
+			const [request] = run.requests;
+			like(request, { method: 'GET', path: '/waba-info', query: { accessToken: identity.accessToken, channelId: identity.channelId } });
+			assert.equal(run.requests.length, 1);
+		},
+	},
+	{
+		workflow: 'analytics.json',
+		title: 'analytics → getConversationAnalytics sends UNIX seconds and the signed context, one item per data point',
+		check(run) {
+			assert.equal(run.code, 0);
+			const items = run.items('Get Conversation Analytics');
+			assert.deepEqual(items.map((i) => i.start), [1704067200, 1704153600, 1704240000]);
+			const [request] = run.requests;
+			like(request, {
+				method: 'GET',
+				path: '/conversation-analytics',
+				query: { from: '1704067200', to: '1704326400', granularity: 'DAILY', metric_types: '["COST","CONVERSATION"]' },
+				headers: SIGNED,
+			});
+			assert.match(request.headers['x-woztell-signedcontext'], /^1RJ7rKRTHbOBoY95AgtXF5WT2578gy9\+b4ekBp727cQ=\./);
+		},
+	},
+	{
+		workflow: 'businessProfile.json',
+		title: 'businessProfile → get returns the profile without the envelope',
+		check(run) {
+			assert.equal(run.code, 0);
+			const items = run.items('Get Business Profile');
+			assert.equal(items.length, 1);
+			like(items[0], { about: 'Hello from the sandbox', vertical: 'PROF_SERVICES', websites: ['https://woztell.com/'] });
+			assert.equal(items[0].ok, undefined);
+			like(run.requests[0], { method: 'GET', path: '/whatsapp-business-profile', query: { phoneNumberId: identity.phoneNumberId } });
+		},
+	},
+	{
+		workflow: 'catalog.json',
+		title: 'catalog → getMany (Return All) gives one item per catalog',
+		check(run) {
+			assert.equal(run.code, 0);
+			assert.deepEqual(run.items('Get Catalogs').map((c) => c.name), ['test_products', 'empty_catalog']);
+			like(run.requests[0], { method: 'GET', path: '/catalogs', headers: SIGNED });
+		},
+	},
+	{
+		workflow: 'media.json',
+		title: 'media → upload sends the URL and type, returns the media ID',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [item] = run.items('Upload Brochure');
+			like(item, { mediaId: run.state().media[0]?.mediaId, fileType: 'file' });
+			const [request] = run.requestsTo('/media-id');
+			like(request, { method: 'PUT', body: { url: 'https://example.com/brochure.pdf', type: 'file', phoneNumberId: identity.phoneNumberId } });
+			assert.equal(run.state().media.length, 1);
+		},
+	},
+	{
+		workflow: 'phoneNumber.json',
+		title: 'phoneNumber → getDisplayNameStatus uses the channel’s phone number and the signed context',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [item] = run.items('Get Display Name Status');
+			like(item, { verified_name: 'Sandbox Business', quality_rating: 'GREEN', messaging_limit_tier: 'TIER_1K' });
+			const status = run.requestsTo('/whatsapp-displayname-status');
+			assert.equal(status.length, 1);
+			like(status[0], { method: 'GET', headers: SIGNED });
+		},
+	},
+	{
+		workflow: 'product.json',
+		title: 'product → getMany with Limit 30 follows the cursor and stops at 30',
+		check(run) {
+			assert.equal(run.code, 0);
+			const items = run.items('Get Products');
+			assert.equal(items.length, 30);
+			assert.equal(items[0].retailer_id, 'sku-001');
+			assert.equal(items[29].retailer_id, 'sku-030');
+			const pages = run.requestsTo('/products');
+			assert.ok(pages.length >= 1);
+			for (const page of pages) like(page, { method: 'GET', query: { catalogId: '1234577510532066' }, headers: SIGNED });
+		},
+	},
+	{
+		workflow: 'chain-profile.json',
+		title: 'chain: update the profile, read it back, then account info and display name status',
+		check(run) {
+			assert.equal(run.code, 0);
+			assert.deepEqual(run.items('Update Business Profile'), [{ success: true }]);
+			like(run.items('Get Business Profile')[0], { about: 'Open 9 to 5', vertical: 'RETAIL', websites: ['https://woztell.com/blog/'], address: 'Sandbox Building' });
+			like(run.items('Get WABA Info')[0], { wabaId: '422126422872292' });
+			like(run.items('Get Display Name Status')[0], { verified_name: 'Sandbox Business' });
+			assert.deepEqual(
+				// GET /waba-info first: the phone number ID is the credential channel's, looked up once.
+				[...new Set(run.requests.map((r) => `${r.method} ${r.path}`))],
+				['GET /waba-info', 'PATCH /whatsapp-business-profile', 'GET /whatsapp-business-profile', 'GET /whatsapp-displayname-status'],
+			);
+			const [patch] = run.requestsTo('/whatsapp-business-profile');
+			like(patch, { body: { phoneNumberId: identity.phoneNumberId, profile: { messaging_product: 'whatsapp', about: 'Open 9 to 5', vertical: 'RETAIL' } } });
+		},
+	},
+	{
+		workflow: 'expression-catalog-products.json',
+		title: 'expressions: a Set node maps each catalog ID into product → getMany’s catalog',
+		check(run) {
+			assert.equal(run.code, 0);
+			assert.deepEqual(run.items('Map Catalog').map((i) => [i.catalog, i.label]), [
+				['1234577510532066', 'TEST_PRODUCTS'],
+				['1234577510532067', 'EMPTY_CATALOG'],
+			]);
+			const products = run.items('Get Products');
+			assert.equal(products.length, 60);
+			assert.deepEqual(
+				[...new Set(run.requestsTo('/products').map((r) => r.query.catalogId))],
+				['1234577510532066', '1234577510532067'],
+			);
+		},
+	},
+	{
+		workflow: 'continue-on-fail.json',
+		title: 'Continue On Fail: the failing item carries WOZTELL’s error, the others their profiles',
+		check(run) {
+			assert.equal(run.code, 0);
+			const items = run.items('Get Business Profile');
+			assert.equal(items.length, 3);
+			assert.equal(items[0].about, 'Hello from the sandbox');
+			assert.match(JSON.stringify(items[1].error ?? items[1]), /Phone number 999 not found/);
+			assert.equal(items[2].about, 'Hello from the sandbox');
+			assert.deepEqual(run.requestsTo('/whatsapp-business-profile').map((r) => r.query.phoneNumberId), ['123124123232', '999', '123124123232']);
+		},
+	},
+	{
+		workflow: 'error-bad-token.json',
+		title: 'a refused token fails the workflow (exit 1) with WOZTELL’s message',
+		check(run) {
+			assert.equal(run.code, 1, 'n8n execute must exit 1');
+			const error = run.result?.data?.resultData?.error;
+			assert.ok(error, `no workflow error in: ${run.stdout.slice(-400)}`);
+			assert.match(`${error.message} ${error.description ?? ''}`, /token|401|refused|invalid/i);
+			like(run.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'not-a-valid-token' } });
+		},
+	},
+	{
+		workflow: 'template-chain.json',
+		title: 'template chain: create → list → update → delete → list again',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [created] = run.items('Create Template');
+			assert.ok(created?.id, `create output: ${JSON.stringify(created)}`);
+			const listed = run.items('List Templates');
+			assert.deepEqual(listed.map((t) => [t.name, t.languages]), [['order_update', ['en_US']]]);
+			assert.deepEqual(run.items('Update Template'), [{ success: true }]);
+			assert.deepEqual(run.items('Delete Template'), [{ success: true }]);
+			assert.deepEqual(run.items('List Templates After'), [{}]);
+			const writes = run.requestsTo('/whatsapp-message-template');
+			assert.deepEqual(writes.map((r) => r.method), ['PUT', 'PATCH', 'DELETE']);
+			like(writes[0].body, { name: 'order_update', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order has shipped' }] });
+			like(writes[1].body, { messageTemplateId: created.id, messageTemplateName: 'order_update', messageTemplateLanguage: 'en_US', components: [{ type: 'BODY', text: 'Your order is on its way' }] });
+			like(writes[2].body, { name: 'order_update' });
+			assert.equal(run.state().templates.length, 0);
+		},
+	},
+	{
+		workflow: 'flow-chain.json',
+		title: 'flow chain: create, then Flow JSON and get by the ID a Set node keeps (expressions)',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [created] = run.items('Create Flow');
+			assert.ok(created?.id, `create output: ${JSON.stringify(created)}`);
+			like(run.items('Keep Flow ID')[0], { flow: created.id });
+			like(run.requestsTo('/create-flow')[0], { method: 'PUT', body: { data: { name: 'Feedback', categories: ['SURVEY'] } }, headers: SIGNED });
+			const [upload] = run.requestsTo('/flow-json');
+			assert.equal(upload.method, 'PATCH');
+			assert.equal(JSON.stringify(upload.body).includes(created.id), true, `flow-json body: ${JSON.stringify(upload.body).slice(0, 300)}`);
+			like(run.requestsTo('/flow-detail')[0], { method: 'GET', query: { flowId: created.id } });
+			const [flow] = run.items('Get Flow');
+			like(flow, { id: created.id, name: 'Feedback' });
+			assert.deepEqual(run.state().flows.find((f) => f.id === created.id).json.screens.map((s) => s.id), ['QUESTION', 'THANKS']);
+		},
+	},
+	{
+		workflow: 'businessEncryption.json',
+		title: 'businessEncryption: set the public key, then get it back with its signature status',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [set] = run.requestsTo('/whatsapp-business-encryption').filter((r) => r.method === 'POST');
+			assert.match(set.body.publicKey, /^-----BEGIN PUBLIC KEY-----/);
+			like(set, { headers: SIGNED });
+			const [got] = run.items('Get Public Key');
+			like(got, { business_public_key: set.body.publicKey, business_public_key_signature_status: 'VALID' });
+		},
+	},
+];

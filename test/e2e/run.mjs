@@ -1,0 +1,302 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the packed package in a real n8n (n8n@2.41.1, cached by
+// scripts/n8n-install.mjs), driven headlessly against the in-process WOZTELL sandbox.
+//
+//  1. build, `npm pack`, install the tarball into a throwaway <user folder>/.n8n/nodes the way
+//     n8n's community package installer does (extract, drop dev/peer deps, npm install);
+//  2. import the "WOZTELL Sandbox" credential (+ one with a bad token) and test/e2e/workflows/*;
+//  3. `n8n start` once: the node type is loaded, and the credential test endpoint answers
+//     OK for the good token and WOZTELL's refusal for the bad one;
+//  4. `n8n execute --id` for every workflow; assert output items and what the sandbox received.
+// Last line: `e2e: N passed, N failed`. If n8n cannot be installed, the suite fails.
+//
+// Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { ensureN8n, node24, PACKAGE_NAME, repoRoot } from '../../scripts/n8n-install.mjs';
+import {
+	CREDENTIAL_TYPE,
+	credentialImport,
+	freePort,
+	n8nEnv,
+	restClient,
+	runN8n,
+	runN8nOrThrow,
+	SANDBOX_CREDENTIAL_ID,
+	SANDBOX_CREDENTIAL_NAME,
+	sandboxCredentialData,
+	startN8n,
+} from '../../scripts/n8n-process.mjs';
+import { cases, like } from './cases.mjs';
+
+const require = createRequire(import.meta.url);
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
+const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
+const BAD_CREDENTIAL_ID = 'wozBadTokenCrd01';
+const BAD_CREDENTIAL_NAME = 'WOZTELL Sandbox (bad token)';
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (msg) => process.stdout.write(`[e2e ${elapsed()}] ${msg}\n`);
+const results = [];
+
+function record(title, error, ms) {
+	results.push({ title, error });
+	const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
+	if (error) process.stdout.write(`  ✗ ${title}${time}\n${String(error.stack || error).replace(/^/gm, '      ')}\n`);
+	else process.stdout.write(`  ✓ ${title}${time}\n`);
+}
+
+async function test(title, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		record(title, undefined, Date.now() - t);
+	} catch (error) {
+		record(title, error, Date.now() - t);
+	}
+}
+
+function finish(extraFailure) {
+	if (extraFailure) record(extraFailure.title, extraFailure.error);
+	const passed = results.filter((r) => !r.error).length;
+	const failed = results.length - passed;
+	log(`done in ${elapsed()}`);
+	process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
+	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+}
+
+function exec(command, args, { cwd = repoRoot, env = process.env } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('error', reject);
+		child.on('exit', (code) =>
+			code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`)),
+		);
+	});
+}
+
+/** n8n prints the run's JSON after its log lines: the last top-level `{`…`}` block. */
+function parseRunOutput(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.lastIndexOf('{');
+	if (start === -1) return undefined;
+	const end = lines.indexOf('}', start);
+	if (end === -1) return undefined;
+	try {
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Install a tarball the way n8n's CommunityPackagesService.downloadPackage does. */
+async function installLikeN8n(tarball, nodesDir, env) {
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(packageDir, { recursive: true });
+	await exec('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const pkgPath = path.join(packageDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+	await exec(
+		node24(),
+		[npmCli(), 'install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: packageDir, env },
+	);
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: pkg.version } }, null, 2),
+	);
+	return { packageDir, pkg };
+}
+
+function npmCli() {
+	for (const c of [process.env.npm_execpath, '/usr/lib/node_modules/npm/bin/npm-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js']) {
+		if (c && c.endsWith('.js') && fs.existsSync(c)) return c;
+	}
+	for (const d of (process.env.PATH || '').split(path.delimiter)) {
+		const p = path.join(d, 'npm');
+		if (fs.existsSync(p) && fs.realpathSync(p).endsWith('.js')) return fs.realpathSync(p);
+	}
+	throw new Error('npm CLI not found');
+}
+
+/** Resources the built node offers: each needs at least one workflow here. */
+function resourcesOfBuiltNode() {
+	const { WoztellWhatsAppCloud } = require(path.join(repoRoot, 'dist', 'nodes', 'WoztellWhatsAppCloud', 'WoztellWhatsAppCloud.node.js'));
+	const resource = new WoztellWhatsAppCloud().description.properties.find((p) => p.name === 'resource');
+	return resource.options.map((o) => o.value);
+}
+
+async function main() {
+	// 0. n8n itself: a missing install is a failure, never a skip.
+	let n8n;
+	try {
+		n8n = await ensureN8n();
+	} catch (error) {
+		return finish({ title: 'n8n@2.41.1 is installed (scripts/n8n-install.mjs)', error });
+	}
+	const node = node24();
+	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`, npm_config_yes: 'true' };
+
+	// 1. Build and pack.
+	if (!flag('no-build')) {
+		log('building (n8n-node build)…');
+		await exec(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], { env: toolEnv });
+	}
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'woztell-e2e-'));
+	const userFolder = path.join(work, 'user');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const packOut = await exec(node, [npmCli(), 'pack', '--json', `--pack-destination=${work}`], { env: toolEnv });
+	const [packed] = JSON.parse(packOut.slice(packOut.indexOf('[')));
+	const tarball = path.join(work, packed.filename);
+	log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
+
+	const { pkg } = await installLikeN8n(tarball, nodesDir, toolEnv);
+	log(`installed into ${path.join(nodesDir, 'node_modules', PACKAGE_NAME)}`);
+
+	// 2. Sandbox in this process, on a free port; nothing else is exposed.
+	const { startSandbox } = require(path.join(repoRoot, 'test', 'sandbox', 'server.js'));
+	const sandbox = await startSandbox({ port: 0 });
+	const cleanup = [() => sandbox.close()];
+
+	try {
+		const brokerBase = 20000 + Math.floor(Math.random() * 20000);
+		const env = n8nEnv({ userFolder, port: await freePort(), brokerPort: brokerBase, extra: { N8N_COMMUNITY_PACKAGES_ENABLED: 'true' } });
+		const importDir = path.join(work, 'import');
+		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
+		fs.writeFileSync(
+			path.join(importDir, 'credentials.json'),
+			JSON.stringify(
+				credentialImport([
+					{ id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl) },
+					{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }) },
+				]),
+			),
+		);
+		const selected = cases.filter((c) => !only || c.workflow.includes(only) || c.title.includes(only));
+		const workflowFiles = fs.readdirSync(workflowsDir).filter((f) => f.endsWith('.json'));
+		for (const f of workflowFiles) fs.copyFileSync(path.join(workflowsDir, f), path.join(importDir, 'workflows', f));
+
+		log('importing credentials and workflows…');
+		await runN8nOrThrow(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { env });
+		await runN8nOrThrow(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { env });
+
+		// Static checks that need no n8n run.
+		await test('every workflow file has a case, and every case a workflow file', () => {
+			assert.deepEqual(workflowFiles.slice().sort(), cases.map((c) => c.workflow).sort());
+		});
+		await test('every resource of the built node is exercised by a workflow', () => {
+			const used = new Set();
+			for (const f of workflowFiles) {
+				const wf = JSON.parse(fs.readFileSync(path.join(workflowsDir, f), 'utf8'));
+				for (const n of wf.nodes) if (n.type === NODE_TYPE) used.add(n.parameters.resource);
+			}
+			const missing = resourcesOfBuiltNode().filter((r) => !used.has(r));
+			assert.deepEqual(missing, [], `resources without an e2e workflow: ${missing.join(', ')}`);
+		});
+
+		// 3. n8n start: node loaded from the installed package, credential test endpoint.
+		if (!only) {
+			log('starting n8n for the credential test…');
+			let server;
+			await test('n8n start loads the installed package and answers ready', async () => {
+				server = await startN8n({ env, logFile: path.join(work, 'n8n-start.log') });
+			});
+			if (server) {
+				try {
+					const rest = restClient(server.url);
+					await rest.ownerSession();
+					await test(`node type ${NODE_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+						const nodes = (await rest.call('GET', '/types/nodes.json')).body;
+						const ours = nodes.find((t) => t.name === NODE_TYPE);
+						assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
+						assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
+						const creds = (await rest.call('GET', '/types/credentials.json')).body;
+						assert.ok(creds.some((c) => c.name === CREDENTIAL_TYPE), `${CREDENTIAL_TYPE} not in /types/credentials.json`);
+						const installed = JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+						assert.equal(installed.version, pkg.version);
+					});
+					// What the editor sends on "Test": the stored credential with secrets blanked.
+					const testStored = async (id) => {
+						const stored = await rest.call('GET', `/credentials/${id}?includeData=true`);
+						assert.equal(stored.status, 200, JSON.stringify(stored.body));
+						const { name, type, data } = stored.body.data;
+						sandbox.reset();
+						const answer = await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data } });
+						assert.equal(answer.status, 200, JSON.stringify(answer.body));
+						return answer.body.data;
+					};
+					await test('credential test: the good token is accepted (GET /waba-info)', async () => {
+						const result = await testStored(SANDBOX_CREDENTIAL_ID);
+						assert.deepEqual(result, { status: 'OK', message: 'Connection successful!' });
+						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'sandbox-access-token', channelId: '696327315430a1f98231dfde' } });
+					});
+					await test('credential test: a bad token is refused with the credential’s message', async () => {
+						const result = await testStored(BAD_CREDENTIAL_ID);
+						assert.equal(result.status, 'Error');
+						assert.match(result.message, /WOZTELL refused the access token or the channel ID/);
+						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'not-a-valid-token' } });
+					});
+				} finally {
+					await server.stop();
+				}
+			}
+		}
+
+		// 4. Every workflow, headless.
+		log(`running ${selected.length} workflows with n8n execute…`);
+		for (const c of selected) {
+			const wf = JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
+			sandbox.reset();
+			const t = Date.now();
+			let outcome;
+			try {
+				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env });
+				const run = parseRunOutput(result.stdout);
+				outcome = { code: result.code, stdout: result.stdout, stderr: result.stderr, result: run };
+				const runData = run?.data?.resultData?.runData ?? {};
+				const api = {
+					...outcome,
+					requests: sandbox.requests,
+					requestsTo: (p) => sandbox.requests.filter((r) => r.path === p),
+					state: () => sandbox.state,
+					items(nodeName) {
+						const runs = runData[nodeName];
+						assert.ok(runs, `node "${nodeName}" did not run; n8n exit ${result.code}\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`);
+						return runs.flatMap((r) => r.data?.main?.[0] ?? []).map((i) => (i.error ? { ...i.json, error: i.error } : i.json));
+					},
+				};
+				if (result.code !== 0 && !/error-/.test(c.workflow) && !run) {
+					throw new Error(`n8n execute exited ${result.code}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+				}
+				c.check(api);
+				record(`${c.workflow}: ${c.title}`, undefined, Date.now() - t);
+			} catch (error) {
+				if (outcome && !error.message.includes('n8n execute exited')) {
+					error.message += `\n  n8n exit ${outcome.code}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
+				}
+				record(`${c.workflow}: ${c.title}`, error, Date.now() - t);
+			}
+		}
+	} finally {
+		for (const fn of cleanup) await fn();
+		if (flag('keep') || results.some((r) => r.error)) log(`throwaway folder kept: ${work}`);
+		else fs.rmSync(work, { recursive: true, force: true });
+	}
+	finish();
+}
+
+main().catch((error) => finish({ title: 'e2e runner', error }));
