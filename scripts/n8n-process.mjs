@@ -19,24 +19,9 @@ export const OWNER = {
 	lastName: 'Owner',
 };
 
-/** The sandbox identity (test/sandbox/state.js), the single source of the credential values. */
-export function sandboxIdentity() {
-	return require(path.join(repoRoot, 'test', 'sandbox', 'state.js')).identity;
-}
-
 /** Credential data pointing at a sandbox, as the n8n credential form would hold it. */
 export function sandboxCredentialData(baseUrl, overrides = {}) {
-	const identity = sandboxIdentity();
-	return {
-		baseUrl,
-		accessToken: identity.accessToken,
-		channelId: identity.channelId,
-		signedContextSource: 'manual',
-		appId: identity.appId,
-		appIntegrationId: identity.appIntegrationId,
-		appIntegrationSecret: identity.appIntegrationSignature,
-		...overrides,
-	};
+	return require(path.join(repoRoot, 'test', 'sandbox', 'state.js')).credentialData(baseUrl, overrides);
 }
 
 /** The file `n8n import:credentials --input` reads: plain `data` is encrypted on import. */

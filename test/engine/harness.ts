@@ -23,7 +23,7 @@ import {
 } from 'n8n-core';
 import { WoztellWhatsAppCloud } from '../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
 import { WoztellWhatsAppCloudApi } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
-import type { Sandbox } from '../sandbox';
+import { credentialData, type Sandbox } from '../sandbox';
 import { CredentialsHelper } from './credentialsHelper';
 
 export const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
@@ -44,17 +44,7 @@ export function sandboxCredentials(
 	sandbox: Sandbox,
 	overrides: ICredentialDataDecryptedObject = {},
 ): ICredentialDataDecryptedObject {
-	const { identity } = sandbox.state;
-	return {
-		baseUrl: sandbox.baseUrl,
-		accessToken: identity.accessToken,
-		channelId: identity.channelId,
-		signedContextSource: 'manual',
-		appId: identity.appId,
-		appIntegrationId: identity.appIntegrationId,
-		appIntegrationSecret: identity.appIntegrationSignature,
-		...overrides,
-	};
+	return { ...credentialData(sandbox.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
 }
 
 function additionalDataFor(credentialsHelper: CredentialsHelper, hooks?: ExecutionLifecycleHooks) {

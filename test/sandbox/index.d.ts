@@ -44,3 +44,4 @@ export interface Sandbox {
 
 export function startSandbox(options?: { port?: number; host?: string }): Promise<Sandbox>;
 export const identity: Identity;
+export function credentialData(baseUrl: string, overrides?: Record<string, string>): Record<string, string>;

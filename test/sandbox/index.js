@@ -1,2 +1,4 @@
 'use strict';
-module.exports = { ...require('./server'), identity: require('./state').identity };
+const { identity, credentialData } = require('./state');
+
+module.exports = { ...require('./server'), identity, credentialData };

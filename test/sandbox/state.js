@@ -65,4 +65,18 @@ function createState() {
 	};
 }
 
-module.exports = { identity, createState };
+/** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
+function credentialData(baseUrl, overrides = {}) {
+	return {
+		baseUrl,
+		accessToken: identity.accessToken,
+		channelId: identity.channelId,
+		signedContextSource: 'manual',
+		appId: identity.appId,
+		appIntegrationId: identity.appIntegrationId,
+		appIntegrationSecret: identity.appIntegrationSignature,
+		...overrides,
+	};
+}
+
+module.exports = { identity, createState, credentialData };
