@@ -91,5 +91,5 @@ export async function sendBusinessPublicKey(
 		...requestData,
 		options: { ...requestData.options, body },
 	});
-	return items.map(({ json }) => ({ json: { ...json, ...keys } }));
+	return items.map((item) => ({ ...item, json: { ...item.json, ...keys } }));
 }
