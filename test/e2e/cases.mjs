@@ -221,3 +221,56 @@ export const cases = [
 		},
 	},
 ];
+
+/** The README's example workflows (examples/), each run as a user would after importing it. */
+export const exampleCases = [
+	{
+		example: 'daily-template-status-report.json',
+		title: 'daily template status report: one CSV row per template language version',
+		seed(state) {
+			for (const [index, name] of ['order_update', 'welcome'].entries()) {
+				state.templates.push({
+					id: String(1748340935544100 + index),
+					name,
+					language: 'en_US',
+					category: 'UTILITY',
+					status: index ? 'PENDING' : 'APPROVED',
+					rejected_reason: 'NONE',
+					quality_score: 'GREEN',
+					components: [{ type: 'BODY', text: `Hello from ${name}` }],
+					createdAt: index,
+					editedAt: [],
+				});
+			}
+		},
+		check(run) {
+			assert.equal(run.code, 0);
+			assert.ok(run.requestsTo('/whatsapp-message-templates').length >= 1);
+			const rows = run.items('Template Status Row');
+			assert.equal(rows.length, 2);
+			assert.ok(run.items('Convert to CSV').length >= 1);
+		},
+	},
+	{
+		example: 'analytics-summary.json',
+		title: 'analytics summary: the week’s data points added up',
+		check(run) {
+			assert.equal(run.code, 0);
+			like(run.requestsTo('/conversation-analytics')[0], { method: 'GET', headers: SIGNED });
+			assert.equal(run.items('Summary').length, 1);
+		},
+	},
+	{
+		example: 'flow-publish-pipeline.json',
+		title: 'flow publish pipeline: create, upload valid JSON, publish, preview',
+		check(run) {
+			assert.equal(run.code, 0);
+			assert.deepEqual(
+				run.requests.map((request) => `${request.method} ${request.path}`),
+				['PUT /create-flow', 'PATCH /flow-json', 'POST /publish-flow', 'GET /flow-preview'],
+			);
+			assert.equal(run.state().flows[0].status, 'PUBLISHED');
+			assert.ok(run.items('Get Preview')[0].preview_url);
+		},
+	},
+];

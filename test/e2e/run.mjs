@@ -31,13 +31,14 @@ import {
 	sandboxCredentialData,
 	startN8n,
 } from '../../scripts/n8n-process.mjs';
-import { cases, like } from './cases.mjs';
+import { cases, exampleCases, like } from './cases.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
+const examplesDir = path.join(repoRoot, 'examples');
 const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
 const BAD_CREDENTIAL_ID = 'wozBadTokenCrd01';
 const BAD_CREDENTIAL_NAME = 'WOZTELL Sandbox (bad token)';
@@ -189,6 +190,11 @@ async function main() {
 		const selected = cases.filter((c) => !only || c.workflow.includes(only) || c.title.includes(only));
 		const workflowFiles = fs.readdirSync(workflowsDir).filter((f) => f.endsWith('.json'));
 		for (const f of workflowFiles) fs.copyFileSync(path.join(workflowsDir, f), path.join(importDir, 'workflows', f));
+		// The README's examples, as a user imports them and then picks the sandbox credential.
+		const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+		for (const f of exampleFiles) {
+			fs.writeFileSync(path.join(importDir, 'workflows', `example-${f}`), JSON.stringify(runnableExample(f)));
+		}
 
 		log('importing credentials and workflows…');
 		await runN8nOrThrow(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { env });
@@ -197,6 +203,9 @@ async function main() {
 		// Static checks that need no n8n run.
 		await test('every workflow file has a case, and every case a workflow file', () => {
 			assert.deepEqual(workflowFiles.slice().sort(), cases.map((c) => c.workflow).sort());
+		});
+		await test('every example under examples/ has a case', () => {
+			assert.deepEqual(exampleFiles.slice().sort(), exampleCases.map((c) => c.example).sort());
 		});
 		await test('every resource of the built node is exercised by a workflow', () => {
 			const used = new Set();
@@ -256,11 +265,13 @@ async function main() {
 			}
 		}
 
-		// 4. Every workflow, headless.
-		log(`running ${selected.length} workflows with n8n execute…`);
-		for (const c of selected) {
-			const wf = JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
+		// 4. Every workflow and example, headless.
+		const selectedExamples = exampleCases.filter((c) => !only || c.example.includes(only) || c.title.includes(only));
+		log(`running ${selected.length} workflows and ${selectedExamples.length} examples with n8n execute…`);
+		for (const c of [...selected, ...selectedExamples]) {
+			const wf = c.example ? runnableExample(c.example) : JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
 			sandbox.reset();
+			c.seed?.(sandbox.state);
 			const t = Date.now();
 			let outcome;
 			try {
@@ -279,16 +290,16 @@ async function main() {
 						return runs.flatMap((r) => r.data?.main?.[0] ?? []).map((i) => (i.error ? { ...i.json, error: i.error } : i.json));
 					},
 				};
-				if (result.code !== 0 && !/error-/.test(c.workflow) && !run) {
+				if (result.code !== 0 && !/error-/.test(c.workflow ?? '') && !run) {
 					throw new Error(`n8n execute exited ${result.code}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 				}
 				c.check(api);
-				record(`${c.workflow}: ${c.title}`, undefined, Date.now() - t);
+				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, undefined, Date.now() - t);
 			} catch (error) {
 				if (outcome && !error.message.includes('n8n execute exited')) {
 					error.message += `\n  n8n exit ${outcome.code}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
 				}
-				record(`${c.workflow}: ${c.title}`, error, Date.now() - t);
+				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, error, Date.now() - t);
 			}
 		}
 	} finally {
@@ -297,6 +308,25 @@ async function main() {
 		else fs.rmSync(work, { recursive: true, force: true });
 	}
 	finish();
+}
+
+/**
+ * An example workflow with an ID and the sandbox credential on its WOZTELL nodes. `n8n execute`
+ * cannot start at a Schedule Trigger, so that trigger becomes a Manual Trigger of the same name:
+ * what "Execute workflow" in the editor does with it.
+ */
+function runnableExample(file) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+	const id = `wozExample${file.replace(/[^a-z]/gi, '').slice(0, 6)}`.padEnd(16, '0');
+	const credentials = { [CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type === NODE_TYPE) return { ...node, credentials };
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') {
+			return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+		}
+		return node;
+	});
+	return { ...workflow, id, nodes };
 }
 
 main().catch((error) => finish({ title: 'e2e runner', error }));
