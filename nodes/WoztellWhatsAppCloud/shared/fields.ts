@@ -32,6 +32,14 @@ export type RequestWrapper = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
+/**
+ * Sends a list in the query as the JSON array WOZTELL reads there: the reference's template list
+ * takes `status=["APPROVED"]`, and the node sends the analytics filters the same way.
+ */
+export const sendAsJsonList = (property: string) => ({
+	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
+});
+
 export interface OperationSpec {
 	name: string;
 	value: string;

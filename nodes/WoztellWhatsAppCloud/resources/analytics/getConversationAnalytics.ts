@@ -4,16 +4,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { sendAsJsonList, showFor } from '../../shared/fields';
 import { toUnixSeconds } from '../../shared/time';
 import { jsonListOf, oneOf, refuseToSend, type Check, type FieldRule } from '../../shared/validate';
 
 const forAnalytics = showFor('analytics', ['getConversationAnalytics']);
 
-/** The reference's list filters go into the query as JSON arrays, like the template list's `status`. */
-const asJsonList = (property: string) => ({
-	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
-});
 
 export async function sendTimeRange(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const range: Record<string, number> = {};
@@ -87,7 +83,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 					{ name: 'User Initiated', value: 'user_initiated' },
 				],
 				default: [],
-				routing: asJsonList('conversation_directions'),
+				routing: sendAsJsonList('conversation_directions'),
 			},
 			{
 				displayName: 'Conversation Types',
@@ -101,7 +97,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 					{ name: 'Unknown', value: 'UNKNOWN' },
 				],
 				default: [],
-				routing: asJsonList('conversation_types'),
+				routing: sendAsJsonList('conversation_types'),
 			},
 			{
 				displayName: 'Dimensions',
@@ -115,7 +111,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 					{ name: 'Phone', value: 'phone' },
 				],
 				default: [],
-				routing: asJsonList('dimensions'),
+				routing: sendAsJsonList('dimensions'),
 			},
 			{
 				displayName: 'Metric Types',
@@ -127,7 +123,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 					{ name: 'Cost', value: 'COST' },
 				],
 				default: [],
-				routing: asJsonList('metric_types'),
+				routing: sendAsJsonList('metric_types'),
 			},
 			{
 				displayName: 'Phone Numbers',
@@ -137,7 +133,7 @@ export const conversationAnalyticsFields: INodeProperties[] = [
 				default: [],
 				placeholder: 'e.g. 85212345678',
 				description: 'Only count conversations of these phone numbers (digits with country code)',
-				routing: asJsonList('numbers'),
+				routing: sendAsJsonList('numbers'),
 			},
 		],
 	},

@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { sendAsJsonList, showFor } from '../../shared/fields';
 import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from './components';
 import { languageOptions } from './languages';
 
 const forGetMany = showFor('template', ['getMany']);
 
-/** The reference: status is an "Array of status", e.g. `status=["APPROVED"]`; category and language too. */
-const asJsonList = (property: string) => ({
-	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
-});
 const asQuery = (property: string) => ({ send: { type: 'query' as const, property } });
 
 /** One template per language version: its own status and components, and its ID where the answer gives it. */
@@ -56,7 +52,7 @@ export const getManyFields: INodeProperties[] = [
 				type: 'multiOptions',
 				options: categoryOptions,
 				default: [],
-				routing: asJsonList('category'),
+				routing: sendAsJsonList('category'),
 			},
 			{
 				displayName: 'Content Search',
@@ -74,7 +70,7 @@ export const getManyFields: INodeProperties[] = [
 				options: languageOptions,
 				default: [],
 				description: 'Only these language versions. With one language, each template carries the ID of that version.',
-				routing: asJsonList('language'),
+				routing: sendAsJsonList('language'),
 			},
 			{
 				displayName: 'Name Or Content Search',
@@ -120,7 +116,7 @@ export const getManyFields: INodeProperties[] = [
 				],
 				default: [],
 				description: 'Only templates with these statuses; all when empty',
-				routing: asJsonList('status'),
+				routing: sendAsJsonList('status'),
 			},
 		],
 	},
