@@ -2,12 +2,9 @@
 // must have received. `run` gives: items(node) (output JSON of a node), requests (sandbox
 // records, in order), requestsTo(path), code (n8n's exit code), result (n8n's run data).
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 
-const identity = {
-	accessToken: 'sandbox-access-token',
-	channelId: '696327315430a1f98231dfde',
-	phoneNumberId: '123124123232',
-};
+const { identity } = createRequire(import.meta.url)('../sandbox/state.js');
 const SIGNED = {
 	'x-woztell-payload': '{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
 };
