@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export const PRODUCTION_BASE_URL = 'https://api.whatsapp-cloud.woztell.sanuker.com/v1.2/api';
+const PRODUCTION_BASE_URL = 'https://api.whatsapp-cloud.woztell.sanuker.com/v1.2/api';
 const OPEN_API_URL = 'https://open.api.woztell.com/v3';
 
 export interface SignedContextValues {

@@ -8,7 +8,7 @@ type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
  * Sends the ID the user typed, or, when the field is empty, the one WOZTELL reports for the
  * credential's channel (GET /waba-info). GET requests carry it in the query, the others in the body.
  */
-export function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string): PreSendAction {
+function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
 		const value = typed || ((await wabaInfoOfChannel.call(this))[parameter] ?? '');

@@ -11,7 +11,7 @@ export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 
 type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
-export function baseUrlOf(credentials: IDataObject): string {
+function baseUrlOf(credentials: IDataObject): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
 import { all, email, httpUrl, listOf, maxLength, oneOf, type FieldRule } from '../../shared/validate';
 
-export const VERTICALS = [
+const VERTICALS = [
 	['Automotive', 'AUTO'],
 	['Beauty, Spa and Salon', 'BEAUTY'],
 	['Clothing and Apparel', 'APPAREL'],

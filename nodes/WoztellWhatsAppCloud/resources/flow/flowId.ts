@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { resourceLocator, showFor } from '../../shared/fields';
 import { all, numericId, required, validateRequest } from '../../shared/validate';
 
-export const OPERATIONS_ON_ONE_FLOW = [
+const OPERATIONS_ON_ONE_FLOW = [
 	'get',
 	'getScreenPayload',
 	'getPreview',

@@ -11,7 +11,7 @@ import {
 	type FieldRule,
 } from '../../shared/validate';
 
-export const FLOW_CATEGORIES = [
+const FLOW_CATEGORIES = [
 	['Appointment Booking', 'APPOINTMENT_BOOKING'],
 	['Contact Us', 'CONTACT_US'],
 	['Customer Support', 'CUSTOMER_SUPPORT'],
