@@ -1,4 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import { withIdParameter } from './fields';
 import { wabaInfoOfChannel } from './transport';
 import { numericId, refuseToSend } from './validate';
 
@@ -14,9 +15,7 @@ function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string
 		const value = typed || ((await wabaInfoOfChannel.call(this))[parameter] ?? '');
 		const problem = value ? (typed ? numericId(value) : undefined) : "is empty and the credential's channel has none";
 		if (problem) refuseToSend(this, `${displayName} ${problem}`);
-		if (request.method === 'GET') request.qs = { ...request.qs, [parameter]: value };
-		else request.body = { ...(request.body as object), [parameter]: value };
-		return request;
+		return withIdParameter(request, parameter, value);
 	};
 }
 

@@ -32,6 +32,13 @@ export type RequestWrapper = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
+/** The reference: GET endpoints take their IDs in the query; PATCH, POST, PUT and DEL in the JSON body. */
+export function withIdParameter(request: IHttpRequestOptions, name: string, value: string): IHttpRequestOptions {
+	if (request.method === 'GET') request.qs = { ...request.qs, [name]: value };
+	else request.body = { ...(request.body as object), [name]: value };
+	return request;
+}
+
 /**
  * Sends a list in the query as the JSON array WOZTELL reads there: the reference's template list
  * takes `status=["APPROVED"]`, and the node sends the analytics filters the same way.

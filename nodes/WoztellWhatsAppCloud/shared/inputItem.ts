@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { valueAt } from './payload';
 import { refuseToSend } from './validate';
 
 /**
@@ -8,12 +9,7 @@ import { refuseToSend } from './validate';
 export function valueOfInputField(this: IExecuteSingleFunctions, parameter: string): unknown {
 	const fieldName = String(this.getNodeParameter(parameter, '')).trim();
 	const json = this.getInputData().json;
-	const value =
-		fieldName in json
-			? json[fieldName]
-			: fieldName
-					.split('.')
-					.reduce<unknown>((parent, key) => (parent as IDataObject | undefined)?.[key], json);
+	const value = fieldName in json ? json[fieldName] : valueAt(json, fieldName);
 	if (value === undefined || value === null)
 		refuseToSend(this, `The input item has no field "${fieldName}"`);
 	return value;

@@ -9,8 +9,9 @@ import type {
 /** Where a WOZTELL answer keeps its payload, e.g. `data` or `conversationAnalytics.data_points`. */
 export type PayloadPath = string | undefined;
 
-function valueAt(body: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+/** The value at a dot path such as `paging.cursors.after`; undefined where a step is missing. */
+export function valueAt(object: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
 }
 
 /**

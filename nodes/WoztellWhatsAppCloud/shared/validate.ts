@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { valueAt } from './payload';
 
 /** A check returns what is wrong with a value, or undefined when it is fine. */
 export type Check = (value: unknown) => string | undefined;
@@ -81,12 +82,6 @@ export interface FieldRule {
 	check: Check;
 	/** Check even when the request does not carry the value at all. */
 	always?: boolean;
-}
-
-function valueAt(request: IHttpRequestOptions, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], request as unknown as IDataObject);
 }
 
 /** The first rule a request breaks, as a sentence naming the field; undefined when all hold. */

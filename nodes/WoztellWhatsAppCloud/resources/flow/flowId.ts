@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { resourceLocator, showFor } from '../../shared/fields';
+import { resourceLocator, showFor, withIdParameter } from '../../shared/fields';
 import { all, numericId, required, validateRequest } from '../../shared/validate';
 
 const OPERATIONS_ON_ONE_FLOW = [
@@ -13,12 +13,9 @@ const OPERATIONS_ON_ONE_FLOW = [
 	'deprecate',
 ];
 
-/** The reference: GET endpoints take `flowId` in the query; PATCH, POST and DEL in the JSON body. */
 async function sendFlowId(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const flowId = String(this.getNodeParameter('flowId', '', { extractValue: true }) ?? '').trim();
-	if (request.method === 'GET') request.qs = { ...request.qs, flowId };
-	else request.body = { ...(request.body as object), flowId };
-	return request;
+	return withIdParameter(request, 'flowId', flowId);
 }
 
 const flowIdCheck = all(required, numericId);
