@@ -4,6 +4,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
+import { nextCursor } from '../shared/paging';
 import { woztellApiRequest } from '../shared/transport';
 
 interface ListSearchSpec {
@@ -29,8 +30,6 @@ export function cursorListSearch(spec: ListSearchSpec) {
 		const results = ((body.data ?? []) as IDataObject[])
 			.map(spec.toResult)
 			.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
-		const paging = (body.paging ?? {}) as IDataObject;
-		const after = (paging.cursors as IDataObject | undefined)?.after;
-		return { results, paginationToken: paging.hasNext && after ? String(after) : undefined };
+		return { results, paginationToken: nextCursor(body) };
 	};
 }

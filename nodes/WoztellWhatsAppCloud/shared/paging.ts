@@ -4,13 +4,19 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { payloadItems, type PayloadPath } from './payload';
+import { payloadItems, valueAt, type PayloadPath } from './payload';
 
 export interface CursorPaging {
 	/** Where the page's list sits in the answer. */
 	payload: PayloadPath;
 	/** The query parameter that sets the page size, and its largest value, where the API has one. */
 	pageSize?: { parameter: string; max: number };
+}
+
+/** The cursor of the next page of a WOZTELL list answer, or undefined on its last page. */
+export function nextCursor(body: IDataObject): string | undefined {
+	const after = valueAt(body, 'paging.cursors.after');
+	return valueAt(body, 'paging.hasNext') && after ? String(after) : undefined;
 }
 
 /**
@@ -32,8 +38,7 @@ export function cursorPagination(paging: CursorPaging) {
 			const [page] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
 			const body = page.json;
 			results.push(...payloadItems(body, paging.payload, this.getItemIndex()));
-			const pagingInfo = (body.paging ?? {}) as IDataObject;
-			after = pagingInfo.hasNext ? ((pagingInfo.cursors as IDataObject | undefined)?.after as string | undefined) : undefined;
+			after = nextCursor(body);
 		} while (after && results.length < limit);
 		return results;
 	};
