@@ -6,12 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { WoztellWhatsAppCloudApi } from '../credentials/WoztellWhatsAppCloudApi.credentials';
 import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
+import { WoztellWhatsAppCloudTrigger } from '../nodes/WoztellWhatsAppCloudTrigger/WoztellWhatsAppCloudTrigger.node';
 
 /**
  * Walks the node and credential descriptions the way a user (and an AI agent) reads them:
  * every field, option, collection entry and locator mode, with the path that leads to it.
  */
 const node = new WoztellWhatsAppCloud().description;
+const trigger = new WoztellWhatsAppCloudTrigger().description;
 const credential = new WoztellWhatsAppCloudApi();
 
 interface Field {
@@ -71,10 +73,11 @@ function walk(properties: INodeProperties[], prefix: string, nested = false) {
 }
 
 const nodeParts = walk(node.properties, 'node');
+const triggerParts = walk(trigger.properties, 'trigger');
 const credentialParts = walk(credential.properties, 'credential');
-const allFields = [...nodeParts.fields, ...credentialParts.fields];
-const allChoices = [...nodeParts.choices, ...credentialParts.choices];
-const allModes = [...nodeParts.modes, ...credentialParts.modes];
+const allFields = [...nodeParts.fields, ...triggerParts.fields, ...credentialParts.fields];
+const allChoices = [...nodeParts.choices, ...triggerParts.choices, ...credentialParts.choices];
+const allModes = [...nodeParts.modes, ...triggerParts.modes, ...credentialParts.modes];
 const operations = nodeParts.choices.filter((choice) => choice.parent.name === 'operation');
 const selectors = new Set(['resource', 'operation']);
 
@@ -295,6 +298,16 @@ describe('node and credential descriptions', () => {
 		expect(descriptionProblem(node.description)).toBeUndefined();
 		expect(node.usableAsTool).toBe(true);
 		expect(credential.displayName).toBe('WOZTELL WhatsApp Cloud API');
+		expect(trigger).toMatchObject({
+			displayName: 'WOZTELL WhatsApp Cloud Trigger',
+			name: 'woztellWhatsAppCloudTrigger',
+			group: ['trigger'],
+			polling: true,
+			inputs: [],
+			credentials: node.credentials,
+		});
+		expect(descriptionProblem(trigger.description)).toBeUndefined();
+		expect(trigger.usableAsTool).toBeUndefined();
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 	});
 });

@@ -243,7 +243,7 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 		});
 		const [stored] = context.sandbox.state.templates;
 		expect(items.map((item) => item.json)).toEqual([{ id: stored.id, language: 'en_US' }]);
-		expect(stored).toMatchObject({ name: 'order_update', status: 'APPROVED', components: fullComponents });
+		expect(stored).toMatchObject({ name: 'order_update', status: 'PENDING', components: fullComponents });
 	});
 
 	it('passes a media header URL through as header_handle, for WOZTELL to upload', async () => {

@@ -33,9 +33,9 @@ const NODE_NAME = 'WOZTELL';
 const nodeType = new WoztellWhatsAppCloud();
 // n8n's loader gives every declarative node the standard Request Options (batching, timeout, proxy).
 DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
-const credentialType = new WoztellWhatsAppCloudApi();
+export const credentialType = new WoztellWhatsAppCloudApi();
 
-const typesServing = (type: INodeType) =>
+export const typesServing = (type: INodeType) =>
 	({ getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) }) as unknown as INodeTypes;
 const nodeTypes = typesServing(nodeType);
 
@@ -47,7 +47,7 @@ export function sandboxCredentials(
 	return { ...credentialData(sandbox.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
 }
 
-function additionalDataFor(credentialsHelper: CredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+export function additionalDataFor(credentialsHelper: CredentialsHelper, hooks?: ExecutionLifecycleHooks) {
 	return {
 		credentialsHelper,
 		hooks,

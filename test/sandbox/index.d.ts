@@ -31,17 +31,27 @@ export interface Identity {
 	phoneNumberId: string;
 }
 
+/** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
+export interface SandboxAdmin {
+	reviewDelay(input: { ms: number }): void;
+	template(input: { name: string; language?: string; status?: string; quality?: string; rejectedReason?: string }): void;
+	flow(input: { flowId: string; status: string }): void;
+	phoneNumber(input: Record<string, string>): void;
+	businessKey(input: { status: string }): void;
+}
+
 export interface Sandbox {
 	baseUrl: string;
 	openApiUrl: string;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	state: Record<string, any> & { identity: Identity };
 	requests: RecordedRequest[];
+	admin: SandboxAdmin;
 	failNext(...faults: Fault[]): void;
 	reset(): void;
 	close(): Promise<void>;
 }
 
-export function startSandbox(options?: { port?: number; host?: string }): Promise<Sandbox>;
+export function startSandbox(options?: { port?: number; host?: string; templateReviewMs?: number }): Promise<Sandbox>;
 export const identity: Identity;
 export function credentialData(baseUrl: string, overrides?: Record<string, string>): Record<string, string>;

@@ -4,10 +4,12 @@ const http = require('node:http');
 const { createState } = require('./state');
 const { WoztellFailure, requireAccessToken, requireSignedContext } = require('./http');
 const routes = require('./routes');
+const { admin, settleReviews } = require('./routes/admin');
 const answerOpenApi = require('./routes/openApi');
 
 const API_PATH = '/v1.2/api';
 const OPEN_API_PATH = '/open-api/v3';
+const ADMIN_PATH = '/sandbox/';
 const AUTH_CHECKS = { token: requireAccessToken, signed: requireSignedContext };
 
 function readBody(request) {
@@ -34,28 +36,51 @@ function send(response, status, body, headers = {}) {
 	response.end(text);
 }
 
+/** WOZTELL's envelope around what a handler returns, or around the failure it throws. */
+function answer(response, handle) {
+	try {
+		return send(response, 200, { ok: 1, ...handle() });
+	} catch (error) {
+		if (error instanceof WoztellFailure) return send(response, error.status, { ok: 0, error: error.message });
+		return send(response, 500, { ok: 0, error: `Sandbox error: ${error.message}` });
+	}
+}
+
 /**
  * Starts the sandbox. `requests` records every call as received; `failNext` makes the next
  * calls misbehave (status, body, raw text, delay, dropped connection) for fault tests.
  */
-async function startSandbox({ port = 0, host = '127.0.0.1' } = {}) {
+async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0 } = {}) {
+	const freshState = () => ({ ...createState(), templateReviewMs });
 	const sandbox = {
-		state: createState(),
+		state: freshState(),
 		requests: [],
 		faults: [],
 		failNext(...faults) {
 			sandbox.faults.push(...faults);
 		},
 		reset() {
-			sandbox.state = createState();
+			sandbox.state = freshState();
 			sandbox.requests.length = 0;
 			sandbox.faults.length = 0;
 		},
 	};
 
+	sandbox.admin = Object.fromEntries(
+		Object.entries(admin).map(([name, change]) => [name, (input = {}) => change(sandbox.state, input)]),
+	);
+
 	const server = http.createServer(async (request, response) => {
 		const url = new URL(request.url, 'http://sandbox');
 		const raw = await readBody(request);
+		settleReviews(sandbox.state);
+		if (url.pathname.startsWith(ADMIN_PATH)) {
+			const control = url.pathname.slice(ADMIN_PATH.length);
+			if (request.method !== 'POST' || !Object.hasOwn(admin, control)) {
+				return send(response, 404, { ok: 0, error: `No sandbox control POST ${url.pathname}` });
+			}
+			return answer(response, () => sandbox.admin[control](parseBody(raw)));
+		}
 		const record = {
 			method: request.method,
 			path: url.pathname.startsWith(API_PATH) ? url.pathname.slice(API_PATH.length) : url.pathname,
@@ -80,13 +105,10 @@ async function startSandbox({ port = 0, host = '127.0.0.1' } = {}) {
 		}
 		const route = routes.find((candidate) => candidate.method === request.method && candidate.path === record.path);
 		if (!route) return send(response, 404, { ok: 0, error: `No route ${request.method} ${record.path}` });
-		try {
+		return answer(response, () => {
 			for (const check of route.auth) AUTH_CHECKS[check](record, sandbox.state);
-			return send(response, 200, { ok: 1, ...route.handle(record, sandbox.state) });
-		} catch (error) {
-			if (error instanceof WoztellFailure) return send(response, error.status, { ok: 0, error: error.message });
-			return send(response, 500, { ok: 0, error: `Sandbox error: ${error.message}` });
-		}
+			return route.handle(record, sandbox.state);
+		});
 	});
 
 	await new Promise((resolve) => server.listen(port, host, resolve));

@@ -62,6 +62,8 @@ function createState() {
 		templates: [],
 		flows: [],
 		businessPublicKey: undefined,
+		businessKeyStatus: 'VALID',
+		templateReviewMs: 0,
 	};
 }
 

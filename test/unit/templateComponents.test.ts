@@ -10,7 +10,7 @@ import {
 	templateName,
 	variablesIn,
 } from '../../nodes/WoztellWhatsAppCloud/resources/template/components';
-import { languageVersionsOf } from '../../nodes/WoztellWhatsAppCloud/resources/template/getMany';
+import { languageVersionsOf } from '../../nodes/shared/templates';
 
 const body = (text: string, examples?: string[]) => ({
 	type: 'BODY',

@@ -4,8 +4,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { nextCursor } from '../shared/paging';
-import { woztellApiRequest } from '../shared/transport';
+import { nextCursor, woztellApiRequest } from '../../shared/transport';
 
 interface ListSearchSpec {
 	path: string;

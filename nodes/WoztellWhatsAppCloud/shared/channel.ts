@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import { withIdParameter } from './fields';
-import { wabaInfoOfChannel } from './transport';
+import { wabaInfoOfChannel } from '../../shared/transport';
 import { numericId, refuseToSend } from './validate';
 
 type ChannelDerivedId = 'phoneNumberId' | 'wabaId';

@@ -12,7 +12,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { explainNetworkError, throwOnWoztellError } from './errors';
+import { explainNetworkError, throwOnWoztellError } from '../../shared/errors';
 import { refuseToSend } from './validate';
 import { cursorPagination, type CursorPaging } from './paging';
 import { outputPayload, type PayloadPath } from './payload';

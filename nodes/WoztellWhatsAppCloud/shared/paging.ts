@@ -4,19 +4,14 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { payloadItems, valueAt, type PayloadPath } from './payload';
+import { nextCursor } from '../../shared/transport';
+import { payloadItems, type PayloadPath } from './payload';
 
 export interface CursorPaging {
 	/** Where the page's list sits in the answer. */
 	payload: PayloadPath;
 	/** The query parameter that sets the page size, and its largest value, where the API has one. */
 	pageSize?: { parameter: string; max: number };
-}
-
-/** The cursor of the next page of a WOZTELL list answer, or undefined on its last page. */
-export function nextCursor(body: IDataObject): string | undefined {
-	const after = valueAt(body, 'paging.cursors.after');
-	return valueAt(body, 'paging.hasNext') && after ? String(after) : undefined;
 }
 
 /**

@@ -262,7 +262,7 @@ const businessEncryptionRoutes = [
 				? [
 						{
 							business_public_key: state.businessPublicKey,
-							business_public_key_signature_status: 'VALID',
+							business_public_key_signature_status: state.businessKeyStatus,
 						},
 					]
 				: [],

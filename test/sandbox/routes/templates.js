@@ -3,7 +3,10 @@
 // the reference says); the list groups them by name, like the reference's sample answer.
 const { fail, requireParameter, parseJsonList, page } = require('../http');
 
-const STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PENDING_DELETION', 'DELETED'];
+/** The reference: `status` "defaults to: ["APPROVED"]["PENDING"]["REJECTED"]["PENDING_DELETION"]["DELETED"]". */
+const DEFAULT_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PENDING_DELETION', 'DELETED'];
+/** WhatsApp's other template statuses: listed only when asked for. */
+const STATUSES = [...DEFAULT_STATUSES, 'PAUSED', 'DISABLED', 'IN_APPEAL', 'LIMIT_EXCEEDED', 'ARCHIVED'];
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION', 'TRANSACTIONAL', 'OTP'];
 const NAME = /^[a-z0-9_]{1,512}$/;
 const HOUR_MS = 60 * 60 * 1000;
@@ -29,8 +32,13 @@ function contains(haystack, needle) {
 	return typeof haystack === 'string' && haystack.toLowerCase().includes(String(needle).toLowerCase());
 }
 
+function checkStatuses(query) {
+	const unknown = (parseJsonList(query.status, 'status') ?? []).filter((status) => !STATUSES.includes(status));
+	if (unknown.length) fail(400, `Unknown template status ${unknown.join(', ')}`);
+}
+
 function matchesFilters(version, query) {
-	const statuses = parseJsonList(query.status, 'status') ?? STATUSES;
+	const statuses = parseJsonList(query.status, 'status') ?? DEFAULT_STATUSES;
 	const categories = parseListOrValue(query.category, 'category');
 	const languages = parseJsonList(query.language, 'language');
 	const contentMatches = (needle) => textsOf(version).some((text) => contains(text, needle));
@@ -95,6 +103,7 @@ module.exports = [
 		handle: ({ query }, state) => {
 			requireWaba(query, state);
 			requireParameter(query, 'first');
+			checkStatuses(query);
 			const groups = groupByName(state.templates.filter((version) => matchesFilters(version, query)));
 			return page(groups, query, { sizeParameter: 'first', maxSize: 100 });
 		},
@@ -122,8 +131,9 @@ module.exports = [
 				name,
 				language,
 				category,
-				// The sandbox's stand-in for WhatsApp's review: marketing waits, the rest passes at once.
-				status: category === 'MARKETING' ? 'PENDING' : 'APPROVED',
+				// Meta's review, simulated: settled by routes/admin.js once it is due.
+				status: 'PENDING',
+				reviewAt: now + (state.templateReviewMs ?? 0),
 				rejected_reason: 'NONE',
 				quality_score: 'UNKNOWN',
 				components,

@@ -6,10 +6,6 @@ import { httpUrl, maxLength, type Check, type FieldRule } from '../../shared/val
  * most template failures in the wild are malformed components and example counts.
  */
 
-export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-/** The reference's categories, WhatsApp's older set: still accepted. */
-export const LEGACY_TEMPLATE_CATEGORIES = ['TRANSACTIONAL', 'OTP'] as const;
-
 export const templateName: Check = (value) => {
 	if (typeof value !== 'string' || value === '') return 'is required';
 	if (!/^[a-z0-9_]+$/.test(value)) return 'may only hold lowercase letters, digits and underscores, e.g. order_update';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
-import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from './components';
+import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from '../../../shared/templates';
 
 const forCreate = showFor('template', ['create']);
 

@@ -1,25 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { languageOptions } from '../../../shared/templateLanguages';
+import { languageVersionsOf, templateCategoryOptions } from '../../../shared/templates';
 import { sendAsJsonList, showFor } from '../../shared/fields';
-import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from './components';
-import { languageOptions } from './languages';
 
 const forGetMany = showFor('template', ['getMany']);
 
 const asQuery = (property: string) => ({ send: { type: 'query' as const, property } });
-
-/** One template per language version: its own status and components, and its ID where the answer gives it. */
-export function languageVersionsOf(template: IDataObject): IDataObject[] {
-	const versions = Array.isArray(template.templates) ? (template.templates as IDataObject[]) : [];
-	const shared: IDataObject = { ...template };
-	for (const perVersion of ['id', 'languages', 'statuses', 'templates']) delete shared[perVersion];
-	// The reference: the list "will only return the ID of the most recent language", so a version
-	// gets the template's ID only when it is the one version listed.
-	const soleId = versions.length === 1 ? template.id : undefined;
-	return versions.map((version) => {
-		const versionId = version.id ?? soleId;
-		return { ...(versionId === undefined ? {} : { id: versionId }), ...shared, ...version };
-	});
-}
 
 async function splitIntoLanguageVersions(
 	this: IExecuteSingleFunctions,
@@ -30,11 +16,6 @@ async function splitIntoLanguageVersions(
 		json: { ...json, data: ((json.data ?? []) as IDataObject[]).flatMap(languageVersionsOf) },
 	}));
 }
-
-const categoryOptions = [
-	...TEMPLATE_CATEGORIES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
-	...LEGACY_TEMPLATE_CATEGORIES.map((value) => ({ name: `${value} (Legacy)`, value })),
-];
 
 export const getManyFields: INodeProperties[] = [
 	{
@@ -50,7 +31,7 @@ export const getManyFields: INodeProperties[] = [
 				name: 'category',
 				description: 'Only templates of these categories',
 				type: 'multiOptions',
-				options: categoryOptions,
+				options: templateCategoryOptions,
 				default: [],
 				routing: sendAsJsonList('category'),
 			},

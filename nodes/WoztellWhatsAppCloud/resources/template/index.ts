@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../../shared/templates';
 import { channelDefaultIdField, sendWabaId } from '../../shared/channel';
 import { operationSelector, showFor } from '../../shared/fields';
 import { oneOf, validateRequest } from '../../shared/validate';
@@ -10,7 +11,6 @@ import {
 	sendTemplateName,
 	sendTemplateVersion,
 	templateLocatorField,
-	TEMPLATES_PATH,
 } from './templateLocator';
 import { sendComponents, versionFields } from './versionFields';
 
@@ -52,7 +52,7 @@ export const templateDescription: INodeProperties[] = [
 			description: 'List the templates of a WhatsApp Business Account, with their language versions',
 			method: 'GET',
 			path: TEMPLATES_PATH,
-			paging: { payload: 'data', pageSize: { parameter: 'first', max: 100 } },
+			paging: { payload: 'data', pageSize: { parameter: 'first', max: TEMPLATE_PAGE_SIZE } },
 			preSend: [sendWabaId],
 		},
 		{

@@ -7,10 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { refuseToSend } from '../../shared/validate';
 import { resourceLocator, showFor } from '../../shared/fields';
-import { woztellApiRequest } from '../../shared/transport';
-
-export const TEMPLATES_PATH = '/whatsapp-message-templates';
-const PAGE_SIZE = 100;
+import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../../shared/templates';
+import { cursorPages } from '../../../shared/transport';
 
 export const templateLocatorField: INodeProperties = resourceLocator({
 	name: 'template',
@@ -56,13 +54,11 @@ async function findTemplateVersion(
 	const byId = template.mode === 'id';
 	const qs: IDataObject = {
 		wabaId,
-		first: PAGE_SIZE,
+		first: TEMPLATE_PAGE_SIZE,
 		...(language ? { language: JSON.stringify([language]) } : {}),
 		...(byId ? {} : { name: wanted }),
 	};
-	let after: string | undefined;
-	do {
-		const body = await woztellApiRequest.call(this, 'GET', TEMPLATES_PATH, { ...qs, ...(after ? { after } : {}) });
+	for await (const body of cursorPages.call(this, TEMPLATES_PATH, qs)) {
 		for (const group of (body.data ?? []) as IDataObject[]) {
 			const versions = (group.templates ?? []) as IDataObject[];
 			const name = String(group.name);
@@ -75,9 +71,7 @@ async function findTemplateVersion(
 				return { id: String(version?.id ?? group.id), name };
 			}
 		}
-		const paging = (body.paging ?? {}) as IDataObject;
-		after = paging.hasNext ? ((paging.cursors as IDataObject | undefined)?.after as string | undefined) : undefined;
-	} while (after);
+	}
 	return undefined;
 }
 

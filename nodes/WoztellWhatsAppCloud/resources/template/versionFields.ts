@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
 import { buildComponents, type BuilderButton, type HeaderFormat } from './components';
-import { languageOptions } from './languages';
+import { languageOptions } from '../../../shared/templateLanguages';
 
 /** What create and update share: one language version of a template, its language and components. */
 const forVersion = showFor('template', ['create', 'update']);

@@ -4,18 +4,20 @@ import type {
 	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { assertWoztellOk } from './errors';
 
 export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 
-type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+/** Every context that sends WOZTELL requests outside the routing engine: items, pick-lists, polls. */
+type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 function baseUrlOf(credentials: IDataObject): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 
-/** For the few calls the node makes outside its routing: pick-lists and channel look-ups. */
+/** For the calls made outside the action node's routing: pick-lists, channel look-ups, the trigger's polls. */
 export async function woztellApiRequest(
 	this: WoztellContext,
 	method: IHttpRequestMethods,
@@ -33,6 +35,30 @@ export async function woztellApiRequest(
 		ignoreHttpStatusErrors: true,
 	})) as IN8nHttpFullResponse;
 	return assertWoztellOk(this.getNode(), response);
+}
+
+/** The cursor of the next page of a WOZTELL list answer, or undefined on its last page. */
+export function nextCursor(body: IDataObject): string | undefined {
+	const paging = (body.paging ?? {}) as IDataObject;
+	const after = (paging.cursors as IDataObject | undefined)?.after;
+	return paging.hasNext && after ? String(after) : undefined;
+}
+
+/**
+ * Every page of a WOZTELL list that pages with `paging.cursors.after` and `paging.hasNext`, one
+ * answer at a time: the caller stops reading when it has what it needs.
+ */
+export async function* cursorPages(
+	this: WoztellContext,
+	path: string,
+	qs: IDataObject,
+): AsyncGenerator<IDataObject, void, undefined> {
+	let after: string | undefined;
+	do {
+		const body = await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs);
+		yield body;
+		after = nextCursor(body);
+	} while (after);
 }
 
 type WabaInfo = { wabaId?: string; phoneNumberId?: string };
