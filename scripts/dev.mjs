@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureN8n, node24, PACKAGE_NAME, repoRoot } from './n8n-install.mjs';
 import {
+	CREDENTIAL_TYPE,
 	credentialImport,
 	n8nEnv,
 	OWNER,
@@ -32,6 +33,7 @@ const args = new Set(process.argv.slice(2));
 const smoke = args.has('--smoke');
 
 const NODE_TYPE = 'CUSTOM.woztellWhatsAppCloud';
+const TRIGGER_TYPE = 'CUSTOM.woztellWhatsAppCloudTrigger';
 const port = Number(process.env.N8N_PORT || 5678);
 const sandboxPort = Number(process.env.WOZTELL_SANDBOX_PORT || 4010);
 const userFolder = path.resolve(process.env.WOZTELL_DEV_FOLDER || path.join(repoRoot, '.n8n-dev'));
@@ -95,6 +97,17 @@ function runTool(command, commandArgs, env) {
  * minute for every n8n command). n8n loads it as custom nodes (type prefix CUSTOM.) and, with
  * N8N_DEV_RELOAD, watches the link's real path (dist/) and reloads when tsc rewrites it.
  */
+/** A workflow's WOZTELL nodes as n8n loads the linked package (CUSTOM.*), with the sandbox credential. */
+function asLinkedPackage(workflow) {
+	const credentials = { [CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
+	for (const node of workflow.nodes) {
+		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
+		node.type = node.type.replace(`${PACKAGE_NAME}.`, 'CUSTOM.');
+		node.credentials = credentials;
+	}
+	return workflow;
+}
+
 function linkPackage() {
 	const customModules = path.join(n8nFolder, 'custom', 'node_modules');
 	fs.mkdirSync(customModules, { recursive: true });
@@ -127,7 +140,9 @@ async function main() {
 	// The sandbox, in this process: every request it answers is echoed below.
 	if (await portInUse(sandboxPort)) throw new Error(`Port ${sandboxPort} is busy: is \`npm run sandbox\` running? Stop it or set WOZTELL_SANDBOX_PORT.`);
 	const { startSandbox } = require(path.join(repoRoot, 'test', 'sandbox', 'server.js'));
-	const sandbox = await startSandbox({ port: sandboxPort });
+	// Meta's review, simulated: a template created here is PENDING for 5 s, then APPROVED (or REJECTED
+	// when its name contains "reject"), for the trigger example to report.
+	const sandbox = await startSandbox({ port: sandboxPort, templateReviewMs: 5_000 });
 	cleanups.push(() => sandbox.close());
 	let seen = 0;
 	const echo = setInterval(() => {
@@ -166,9 +181,13 @@ async function main() {
 		for (const f of fs.readdirSync(workflows).filter((f) => f.endsWith('.json') && !f.startsWith('error-'))) {
 			const wf = JSON.parse(fs.readFileSync(path.join(workflows, f), 'utf8'));
 			wf.name = wf.name.replace(/^E2E /, 'Example: ');
-			for (const n of wf.nodes) if (n.type === `${PACKAGE_NAME}.woztellWhatsAppCloud`) n.type = NODE_TYPE;
-			fs.writeFileSync(path.join(examples, f), JSON.stringify(wf));
+			fs.writeFileSync(path.join(examples, f), JSON.stringify(asLinkedPackage(wf)));
 		}
+		// The README's trigger example, ready to publish: it reacts to templates made in the sandbox.
+		const alert = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'template-status-alert.json'), 'utf8'));
+		alert.id = 'wozDevTriggerEx1';
+		alert.name = 'Example: template status alert (publish me)';
+		fs.writeFileSync(path.join(examples, 'template-status-alert.json'), JSON.stringify(asLinkedPackage(alert)));
 		say('importing example workflows (first start only)…');
 		await runN8nOrThrow(['import:workflow', '--separate', `--input=${examples}`], { env });
 	}
@@ -199,7 +218,9 @@ async function main() {
 	const ours = (Array.isArray(nodeTypes) ? nodeTypes : []).find((t) => t.name === NODE_TYPE);
 	const credentials = await rest.call('GET', '/credentials');
 	const credential = (credentials.body?.data ?? []).find((c) => c.id === SANDBOX_CREDENTIAL_ID);
-	if (!ours) throw new Error(`n8n did not load ${NODE_TYPE}; see ${logFile}`);
+	for (const type of [NODE_TYPE, TRIGGER_TYPE]) {
+		if (!nodeTypes.some?.((t) => t.name === type)) throw new Error(`n8n did not load ${type}; see ${logFile}`);
+	}
 	if (!credential) throw new Error(`credential "${SANDBOX_CREDENTIAL_NAME}" missing in n8n: ${JSON.stringify(credentials.body).slice(0, 300)}`);
 	// What the editor's "Test" button sends: the stored credential, secrets blanked.
 	const stored = await rest.call('GET', `/credentials/${SANDBOX_CREDENTIAL_ID}?includeData=true`);
@@ -207,7 +228,7 @@ async function main() {
 	const test = await rest.call('POST', '/credentials/test', { credentials: { id: SANDBOX_CREDENTIAL_ID, name, type, data } });
 	const status = test.body?.data ?? test.body;
 	if (status?.status !== 'OK') throw new Error(`credential test of "${SANDBOX_CREDENTIAL_NAME}" failed: ${JSON.stringify(status)}`);
-	say(`loaded node "${ours.displayName}" (${NODE_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`);
+	say(`loaded "${ours.displayName}" (${NODE_TYPE}) and its trigger (${TRIGGER_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`);
 
 	if (smoke) {
 		say(`smoke check passed in ${secs()}`);
@@ -227,6 +248,10 @@ async function main() {
 		` 3. Open a workflow named "Example: …", or add a node: search "WOZTELL".`,
 		`    Credential "${SANDBOX_CREDENTIAL_NAME}" is ready and points at the sandbox.`,
 		' 4. Click "Execute workflow". The sandbox echoes each request here.',
+		' 5. Trigger: publish "Example: template status alert", then create a template with the',
+		'    WOZTELL node (name it reject_… to see a rejection): 5 s later it is reviewed, and the',
+		'    next poll (every minute) starts the alert. Change more by hand, e.g.:',
+		`    curl -X POST ${sandbox.baseUrl.replace(/\/v1\.2\/api$/, '')}/sandbox/phoneNumber -d '{"quality_rating":"RED"}'`,
 		'',
 		` Sandbox   ${sandbox.baseUrl} (in memory; reset on restart)`,
 		` Hot reload: edit nodes/ or credentials/; tsc rebuilds dist/, n8n reloads the node.`,

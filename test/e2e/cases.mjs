@@ -219,8 +219,16 @@ export const cases = [
 	},
 ];
 
-/** The README's example workflows (examples/), each run as a user would after importing it. */
+/**
+ * The README's example workflows (examples/), each run as a user would after importing it:
+ * with `n8n execute`, or, for a trigger (`published`), published in a running n8n (trigger.mjs).
+ */
 export const exampleCases = [
+	{
+		example: 'template-status-alert.json',
+		title: 'published, the trigger turns a template approval and a rejection into chat messages, once',
+		published: true,
+	},
 	{
 		example: 'daily-template-status-report.json',
 		title: 'daily template status report: one CSV row per template language version',

@@ -32,6 +32,7 @@ import {
 	startN8n,
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
+import { publishedTriggerDeliversOnce } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -40,6 +41,7 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
 const examplesDir = path.join(repoRoot, 'examples');
 const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
+const TRIGGER_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloudTrigger`;
 const BAD_CREDENTIAL_ID = 'wozBadTokenCrd01';
 const BAD_CREDENTIAL_NAME = 'WOZTELL Sandbox (bad token)';
 
@@ -149,7 +151,7 @@ async function main() {
 		return finish({ title: 'n8n@2.41.1 is installed (scripts/n8n-install.mjs)', error });
 	}
 	const node = node24();
-	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`, npm_config_yes: 'true' };
+	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
 
 	// 1. Build and pack.
 	if (!flag('no-build')) {
@@ -228,11 +230,14 @@ async function main() {
 				try {
 					const rest = restClient(server.url);
 					await rest.ownerSession();
-					await test(`node type ${NODE_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
 						const nodes = (await rest.call('GET', '/types/nodes.json')).body;
 						const ours = nodes.find((t) => t.name === NODE_TYPE);
 						assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
 						assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
+						const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
+						assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
+						assert.equal(trigger.polling, true);
 						const creds = (await rest.call('GET', '/types/credentials.json')).body;
 						assert.ok(creds.some((c) => c.name === CREDENTIAL_TYPE), `${CREDENTIAL_TYPE} not in /types/credentials.json`);
 						const installed = JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
@@ -259,6 +264,12 @@ async function main() {
 						assert.match(result.message, /WOZTELL refused the access token or the channel ID/);
 						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'not-a-valid-token' } });
 					});
+					for (const c of exampleCases.filter((example) => example.published)) {
+						await test(`examples/${c.example}: ${c.title}`, async () => {
+							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id: runnableExample(c.example).id });
+							log(`trigger: the change reached a finished execution ${seconds.toFixed(1)} s after it was made in the sandbox`);
+						});
+					}
 				} finally {
 					await server.stop();
 				}
@@ -266,7 +277,7 @@ async function main() {
 		}
 
 		// 4. Every workflow and example, headless.
-		const selectedExamples = exampleCases.filter((c) => !only || c.example.includes(only) || c.title.includes(only));
+		const selectedExamples = exampleCases.filter((c) => !c.published && (!only || c.example.includes(only) || c.title.includes(only)));
 		log(`running ${selected.length} workflows and ${selectedExamples.length} examples with n8n execute…`);
 		for (const c of [...selected, ...selectedExamples]) {
 			const wf = c.example ? runnableExample(c.example) : JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
@@ -320,7 +331,7 @@ function runnableExample(file) {
 	const id = `wozExample${file.replace(/[^a-z]/gi, '').slice(0, 6)}`.padEnd(16, '0');
 	const credentials = { [CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
 	const nodes = workflow.nodes.map((node) => {
-		if (node.type === NODE_TYPE) return { ...node, credentials };
+		if (node.type === NODE_TYPE || node.type === TRIGGER_TYPE) return { ...node, credentials };
 		if (node.type === 'n8n-nodes-base.scheduleTrigger') {
 			return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 		}

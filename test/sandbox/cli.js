@@ -22,6 +22,11 @@ startSandbox({ port }).then((sandbox) => {
 		`  Environment ID             ${identity.environmentId}`,
 		`  Open API URL               ${sandbox.openApiUrl}`,
 		'',
+		'What WhatsApp changes on its side, for the trigger (POST JSON):',
+		`  ${sandbox.baseUrl.replace(/\/v1\.2\/api$/, '')}/sandbox/template      {"name":"order_update","status":"APPROVED"}`,
+		'  …/sandbox/flow {"flowId","status"} · …/sandbox/phoneNumber {"quality_rating":"RED"} ·',
+		'  …/sandbox/businessKey {"status"} · …/sandbox/reviewDelay {"ms":5000}',
+		'',
 		'Press Ctrl+C to stop. State lives in memory and is lost on exit.',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
