@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -263,24 +262,4 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			},
 		};
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/waba-info',
-			qs: { channelId: '={{$credentials.channelId}}' },
-			ignoreHttpStatusErrors: true,
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'ok',
-					value: 0,
-					message:
-						'WOZTELL refused the access token or the channel ID. Generate a new token under the channel\'s Advanced Access and check the channel ID.',
-				},
-			},
-		],
-	};
 }

@@ -84,3 +84,16 @@ describe('businessProfile → update (PATCH /whatsapp-business-profile)', () => 
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
+
+describe('an item that breaks a rule sends nothing, not even a look-up', () => {
+	it.each([
+		['businessProfile → update', { resource: 'businessProfile', operation: 'update', profileFields: { about: 'x'.repeat(140) } }, 'About must have at most 139 characters (it has 140)'],
+		['media → upload', { resource: 'media', operation: 'upload', type: 'image', url: 'not a url' }, 'File URL must be a URL starting with http:// or https://'],
+	])('%s with an empty Phone Number ID', async (_operation, parameters, message) => {
+		// A token no earlier test used: the channel look-up cannot come from the cache.
+		const credentials = sandboxCredentials(context.sandbox, { accessToken: 'token-of-a-fresh-channel' });
+		const { error } = await runNode({ phoneNumberId: '', ...parameters }, { credentials });
+		expect(error?.message).toBe(message);
+		expect(context.sandbox.requests).toEqual([]);
+	});
+});

@@ -14,7 +14,11 @@ const operations = (properties.find((property) => property.name === 'resource')?
 	({ value: resource }) =>
 		(properties.find(
 			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
-		)?.options as INodePropertyOptions[]).map(({ value: operation }) => ({ resource: String(resource), operation: String(operation) })),
+		)?.options as INodePropertyOptions[]).map(({ value: operation, routing }) => ({
+			resource: String(resource),
+			operation: String(operation),
+			endpoint: `${String(routing?.request?.method)} ${String(routing?.request?.url)}`,
+		})),
 );
 
 const fromItem = (property: INodeProperties) =>
@@ -66,18 +70,28 @@ const PROGRAMMING_ERRORS = /Cannot read propert|is not a function|is not iterabl
 let runs = 0;
 
 describe('fuzzing every field of every operation', () => {
-	it.each(operations.map(({ resource, operation }) => [`${resource}.${operation}`, resource, operation]))(
+	it.each(operations.map(({ resource, operation, endpoint }) => [`${resource}.${operation}`, resource, operation, endpoint]))(
 		'%s: only success, NodeOperationError or NodeApiError',
-		async (_name, resource, operation) => {
+		async (_name, resource, operation, endpoint) => {
 			const fields = fieldsOf(resource, operation);
 			const result = await fc.check(
 				fc.asyncProperty(fc.constantFrom(...fields), anyValue, async (field, value) => {
 					runs++;
+					const sentBefore = context.sandbox.requests.length;
 					const { error, items } = await runNode(
 						{ resource, operation, ...field },
 						{ credentials: sandboxCredentials(context.sandbox), items: [{ value: value as never }] },
 					);
-					if (!error) return expect(Array.isArray(items)).toBe(true);
+					if (!error) {
+						// A success is WOZTELL's answer to the operation's own request, as items of this input item.
+						const sent = context.sandbox.requests.slice(sentBefore).map((request) => `${request.method} ${request.path}`);
+						expect(sent).toContain(endpoint);
+						for (const item of items) {
+							expect(item.pairedItem).toEqual({ item: 0 });
+							expect(typeof item.json === 'object' && !Array.isArray(item.json)).toBe(true);
+						}
+						return;
+					}
 					expect(ALLOWED).toContain(error.name);
 					expect(error.message).not.toMatch(PROGRAMMING_ERRORS);
 					const cause = (error as unknown as { cause?: unknown }).cause;

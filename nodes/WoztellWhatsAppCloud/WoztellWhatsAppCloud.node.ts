@@ -1,4 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { CREDENTIAL_TEST, testWoztellCredential } from '../shared/credentialTest';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { listSearch } from './listSearch';
 import { accountDescription } from './resources/account';
 import { analyticsDescription } from './resources/analytics';
@@ -11,7 +13,7 @@ import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
 import { templateDescription } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
-import { returnAllAndLimit, showFor } from './shared/fields';
+import { returnAllAndLimit, showFor } from './shared/descriptions';
 
 export class WoztellWhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +28,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'woztellWhatsAppCloudApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -69,5 +71,5 @@ export class WoztellWhatsAppCloud implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { [CREDENTIAL_TEST]: testWoztellCredential } };
 }

@@ -6,7 +6,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { CREDENTIAL_TEST, testWoztellCredential } from '../shared/credentialTest';
 import { languageOptions } from '../shared/templateLanguages';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { TEMPLATE_STATUSES, templateCategoryOptions } from '../shared/templates';
 import { diff, type Change, type Observed, type SourceSnapshot } from './diff';
 import { SOURCES, type EventName, type Source } from './sources';
@@ -64,7 +66,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'woztellWhatsAppCloudApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
 		properties: [
 			{
 				displayName: 'Events',
@@ -166,6 +168,8 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { [CREDENTIAL_TEST]: testWoztellCredential } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as EventName[];

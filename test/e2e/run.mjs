@@ -244,11 +244,12 @@ async function main() {
 						assert.equal(installed.version, pkg.version);
 					});
 					// What the editor sends on "Test": the stored credential with secrets blanked.
-					const testStored = async (id) => {
+					const testStored = async (id, fault) => {
 						const stored = await rest.call('GET', `/credentials/${id}?includeData=true`);
 						assert.equal(stored.status, 200, JSON.stringify(stored.body));
 						const { name, type, data } = stored.body.data;
 						sandbox.reset();
+						if (fault) sandbox.failNext(fault);
 						const answer = await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data } });
 						assert.equal(answer.status, 200, JSON.stringify(answer.body));
 						return answer.body.data;
@@ -257,6 +258,12 @@ async function main() {
 						const result = await testStored(SANDBOX_CREDENTIAL_ID);
 						assert.deepEqual(result, { status: 'OK', message: 'Connection successful!' });
 						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'sandbox-access-token', channelId: '696327315430a1f98231dfde' } });
+					});
+					await test('credential test: a Base URL that answers 404 with an HTML page is refused', async () => {
+						const html404 = { status: 404, raw: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
+						const result = await testStored(SANDBOX_CREDENTIAL_ID, html404);
+						assert.equal(result.status, 'Error');
+						assert.match(result.message, /does not lead to WOZTELL's Public API: GET \/waba-info answered HTTP 404 with an HTML page/);
 					});
 					await test('credential test: a bad token is refused with the credential’s message', async () => {
 						const result = await testStored(BAD_CREDENTIAL_ID);

@@ -1,6 +1,7 @@
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
 	IDataObject,
 	INode,
 	INodeCredentialTestResult,
@@ -12,13 +13,12 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { createEmptyRunExecutionData, createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
+	CredentialTestContext,
 	DirectoryLoader,
-	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
-	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import { WoztellWhatsAppCloud } from '../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
@@ -163,52 +163,13 @@ export async function searchList(
 }
 
 /**
- * The credential's Test button, on the path n8n's CredentialsTester takes for a declarative
- * test: our node's description with one property routed to the test request, run by RoutingNode.
+ * The credential's Test button: n8n's CredentialsTester finds the nodes' `testedBy` function
+ * and calls it with n8n-core's CredentialTestContext, as here.
  */
 export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	const testRequest = credentialType.test;
-	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
-	const probe: INodeType = {
-		description: {
-			...nodeType.description,
-			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
-		},
-	};
-	const node = nodeWith({}, { name: 'Temp-Node', id: 'temp' });
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: typesServing(probe),
-	});
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalDataFor(credentialsHelper),
-		'internal',
-		createEmptyRunExecutionData(),
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node, data: {}, source: null },
-		[],
-	);
-	const routingNode = new RoutingNode(context, probe, { id: 'test', name: 'test', type: CREDENTIAL_TYPE, data: credentials });
-	let response: INodeExecutionData[][] | null | undefined;
-	try {
-		response = await routingNode.runNode();
-	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
-	}
-	for (const rule of testRequest.rules ?? []) {
-		if (rule.type === 'responseSuccessBody') {
-			const body = response?.[0]?.[0]?.json as IDataObject;
-			if (body?.[rule.properties.key] === rule.properties.value) {
-				return { status: 'Error', message: rule.properties.message };
-			}
-		}
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+	const [{ testedBy }] = nodeType.description.credentials ?? [];
+	const tests = (nodeType.methods as INodeType['methods'])?.credentialTest ?? {};
+	const test = tests[testedBy as string] as ICredentialTestFunction;
+	const context = new CredentialTestContext(additionalDataFor(new CredentialsHelper({})));
+	return await test.call(context, { id: 'sandbox', name: 'WOZTELL Sandbox', type: CREDENTIAL_TYPE, data: credentials });
 }

@@ -1,3 +1,5 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { flagValidationErrors } from '../../nodes/WoztellWhatsAppCloud/resources/flow/updateJson';
 import {
 	checkFlowJson,
 	FLOW_JSON_MAX_BYTES,
@@ -87,5 +89,20 @@ describe('flowNameWithStatus', () => {
 		[{ label: 'No Status', value: '1' }, 'No Status'],
 	])('%j → %s', (flow, name) => {
 		expect(flowNameWithStatus(flow)).toBe(name);
+	});
+});
+
+describe('flagValidationErrors', () => {
+	it('puts `valid` first and keeps each item’s pairing with its input item', async () => {
+		const items = [
+			{ json: { success: true, validation_errors: [] }, pairedItem: { item: 3 } },
+			{ json: { success: true, validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }] }, pairedItem: { item: 4 } },
+		];
+		const flagged = await flagValidationErrors.call({} as IExecuteSingleFunctions, items);
+		expect(flagged).toEqual([
+			{ json: { valid: true, success: true, validation_errors: [] }, pairedItem: { item: 3 } },
+			{ json: { valid: false, success: true, validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }] }, pairedItem: { item: 4 } },
+		]);
+		expect(Object.keys(flagged[0].json)[0]).toBe('valid');
 	});
 });

@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { withIdParameter } from './fields';
+import { withIdParameter } from './descriptions';
 import { wabaInfoOfChannel } from '../../shared/transport';
 import { numericId, refuseToSend } from './validate';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector } from '../../shared/fields';
-import { numericId, validateRequest, woztellId } from '../../shared/validate';
+import { operationSelector } from '../../shared/operations';
+import { numericId, woztellId } from '../../shared/validate';
 import { getInfoFields } from './getInfo';
 
 export const accountDescription: INodeProperties[] = [
@@ -13,11 +13,9 @@ export const accountDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/waba-info',
 			payload: 'result',
-			preSend: [
-				validateRequest([
-					{ at: 'qs.channelId', field: 'Channel ID', check: woztellId },
-					{ at: 'qs.wabaId', field: 'WABA ID', check: numericId },
-				]),
+			rules: [
+				{ at: 'qs.channelId', field: 'Channel ID', check: woztellId },
+				{ at: 'qs.wabaId', field: 'WABA ID', check: numericId },
 			],
 		},
 	]),

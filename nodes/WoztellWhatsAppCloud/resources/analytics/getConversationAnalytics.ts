@@ -4,7 +4,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { sendAsJsonList, showFor } from '../../shared/fields';
+import { sendAsJsonList, showFor } from '../../shared/descriptions';
 import { toUnixSeconds } from '../../shared/time';
 import { jsonListOf, oneOf, refuseToSend, type Check, type FieldRule } from '../../shared/validate';
 

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector } from '../../shared/fields';
-import { validateRequest } from '../../shared/validate';
+import { operationSelector } from '../../shared/operations';
 import { analyticsRules, conversationAnalyticsFields, sendTimeRange } from './getConversationAnalytics';
 
 export const analyticsDescription: INodeProperties[] = [
@@ -13,7 +12,8 @@ export const analyticsDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/conversation-analytics',
 			payload: 'conversationAnalytics.data_points',
-			preSend: [sendTimeRange, validateRequest(analyticsRules)],
+			prepare: [sendTimeRange],
+			rules: analyticsRules,
 		},
 	]),
 	...conversationAnalyticsFields,

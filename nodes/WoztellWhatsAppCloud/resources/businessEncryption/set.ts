@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { showFor } from '../../shared/descriptions';
 import { valueOfInputField } from '../../shared/inputItem';
 import { refuseToSend } from '../../shared/validate';
 import { checkBusinessPublicKey, generateBusinessKeyPair } from './publicKey';

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendPhoneNumberId } from '../../shared/channel';
-import { operationSelector } from '../../shared/fields';
-import { validateRequest } from '../../shared/validate';
+import { operationSelector } from '../../shared/operations';
 import { profileRules, updateFields } from './update';
 
 export const businessProfileDescription: INodeProperties[] = [
@@ -14,7 +13,7 @@ export const businessProfileDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/whatsapp-business-profile',
 			payload: 'data',
-			preSend: [sendPhoneNumberId],
+			lookUps: [sendPhoneNumberId],
 		},
 		{
 			name: 'Update',
@@ -25,7 +24,8 @@ export const businessProfileDescription: INodeProperties[] = [
 			path: '/whatsapp-business-profile',
 			// The reference: messaging_product "Only accept whatsapp".
 			body: { profile: { messaging_product: 'whatsapp' } },
-			preSend: [sendPhoneNumberId, validateRequest(profileRules)],
+			rules: profileRules,
+			lookUps: [sendPhoneNumberId],
 		},
 	]),
 	...updateFields,

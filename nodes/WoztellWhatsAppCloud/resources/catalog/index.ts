@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector } from '../../shared/fields';
+import { operationSelector } from '../../shared/operations';
 
 export const catalogDescription: INodeProperties[] = [
 	operationSelector('catalog', [

@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { resourceLocator, showFor, withIdParameter } from '../../shared/fields';
+import { resourceLocator, showFor, withIdParameter } from '../../shared/descriptions';
 import { all, numericId, required, validateRequest } from '../../shared/validate';
 
 const OPERATIONS_ON_ONE_FLOW = [

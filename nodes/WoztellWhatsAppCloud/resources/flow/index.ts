@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector } from '../../shared/fields';
-import { validateRequest } from '../../shared/validate';
+import { operationSelector } from '../../shared/operations';
 import { flowIdField } from './flowId';
 import { createFields, createRules, updateMetadataFields, updateMetadataRules } from './metadata';
 import { flagValidationErrors, sendFlowJson, updateJsonFields } from './updateJson';
@@ -14,7 +13,7 @@ export const flowDescription: INodeProperties[] = [
 			description: 'Create a draft flow, empty or cloned from another flow, and get its ID',
 			method: 'PUT',
 			path: '/create-flow',
-			preSend: [validateRequest(createRules)],
+			rules: createRules,
 		},
 		{
 			name: 'Delete',
@@ -85,7 +84,7 @@ export const flowDescription: INodeProperties[] = [
 				'Replace the screens of a draft flow and get the validation errors WhatsApp finds',
 			method: 'PATCH',
 			path: '/flow-json',
-			preSend: [sendFlowJson],
+			prepare: [sendFlowJson],
 			postReceive: [flagValidationErrors],
 		},
 		{
@@ -96,7 +95,7 @@ export const flowDescription: INodeProperties[] = [
 				'Change the name, categories or endpoint URL of a flow; what you leave out stays',
 			method: 'PATCH',
 			path: '/flow-metadata',
-			preSend: [validateRequest(updateMetadataRules)],
+			rules: updateMetadataRules,
 		},
 	]),
 	flowIdField,

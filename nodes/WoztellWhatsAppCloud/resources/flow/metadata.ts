@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { resourceLocator, showFor } from '../../shared/fields';
+import { resourceLocator, showFor } from '../../shared/descriptions';
 import {
 	all,
 	httpsUrl,

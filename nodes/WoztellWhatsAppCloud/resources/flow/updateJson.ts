@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { showFor } from '../../shared/descriptions';
 import { valueOfInputField } from '../../shared/inputItem';
 import { refuseToSend } from '../../shared/validate';
 import { checkFlowJson } from './flowJson';
@@ -69,10 +69,10 @@ export async function flagValidationErrors(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return items.map(({ json }) => {
-		const errors = Array.isArray(json.validation_errors)
-			? (json.validation_errors as IDataObject[])
+	return items.map((item) => {
+		const errors = Array.isArray(item.json.validation_errors)
+			? (item.json.validation_errors as IDataObject[])
 			: [];
-		return { json: { valid: errors.length === 0, ...json, validation_errors: errors } };
+		return { ...item, json: { valid: errors.length === 0, ...item.json, validation_errors: errors } };
 	});
 }

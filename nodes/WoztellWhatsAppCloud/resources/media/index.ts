@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendPhoneNumberId } from '../../shared/channel';
-import { operationSelector } from '../../shared/fields';
-import { all, httpUrl, oneOf, required, validateRequest } from '../../shared/validate';
+import { operationSelector } from '../../shared/operations';
+import { all, httpUrl, oneOf, required } from '../../shared/validate';
 import { uploadFields } from './upload';
 
 export const mediaDescription: INodeProperties[] = [
@@ -13,13 +13,11 @@ export const mediaDescription: INodeProperties[] = [
 			description: 'Have WOZTELL fetch a file from a public URL and upload it to WhatsApp; the media ID lasts 30 days',
 			method: 'PUT',
 			path: '/media-id',
-			preSend: [
-				sendPhoneNumberId,
-				validateRequest([
-					{ at: 'body.type', field: 'Media Type', check: oneOf(['image', 'audio', 'video', 'file']) },
-					{ at: 'body.url', field: 'File URL', check: all(required, httpUrl), always: true },
-				]),
+			rules: [
+				{ at: 'body.type', field: 'Media Type', check: oneOf(['image', 'audio', 'video', 'file']) },
+				{ at: 'body.url', field: 'File URL', check: all(required, httpUrl), always: true },
 			],
+			lookUps: [sendPhoneNumberId],
 		},
 	]),
 	...uploadFields,

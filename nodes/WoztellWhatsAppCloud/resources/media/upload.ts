@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { showFor } from '../../shared/descriptions';
 
 const forUpload = showFor('media', ['upload']);
 

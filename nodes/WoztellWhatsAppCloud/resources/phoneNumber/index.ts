@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendPhoneNumberId } from '../../shared/channel';
-import { operationSelector } from '../../shared/fields';
+import { operationSelector } from '../../shared/operations';
 
 export const phoneNumberDescription: INodeProperties[] = [
 	operationSelector('phoneNumber', [
@@ -12,7 +12,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/whatsapp-displayname-status',
 			payload: 'data',
-			preSend: [sendPhoneNumberId],
+			lookUps: [sendPhoneNumberId],
 		},
 	]),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector, resourceLocator, showFor } from '../../shared/fields';
-import { all, numericId, required, validateRequest } from '../../shared/validate';
+import { resourceLocator, showFor } from '../../shared/descriptions';
+import { operationSelector } from '../../shared/operations';
+import { all, numericId, required } from '../../shared/validate';
 
 export const productDescription: INodeProperties[] = [
 	operationSelector('product', [
@@ -12,7 +13,7 @@ export const productDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/products',
 			paging: { payload: 'data' },
-			preSend: [validateRequest([{ at: 'qs.catalogId', field: 'Catalog', check: all(required, numericId), always: true }])],
+			rules: [{ at: 'qs.catalogId', field: 'Catalog', check: all(required, numericId), always: true }],
 		},
 	]),
 	{

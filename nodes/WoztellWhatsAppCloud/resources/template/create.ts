@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { showFor } from '../../shared/descriptions';
 import { LEGACY_TEMPLATE_CATEGORIES, TEMPLATE_CATEGORIES } from '../../../shared/templates';
 
 const forCreate = showFor('template', ['create']);

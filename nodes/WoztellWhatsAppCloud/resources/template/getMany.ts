@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { languageOptions } from '../../../shared/templateLanguages';
 import { languageVersionsOf, templateCategoryOptions } from '../../../shared/templates';
-import { sendAsJsonList, showFor } from '../../shared/fields';
+import { sendAsJsonList, showFor } from '../../shared/descriptions';
 
 const forGetMany = showFor('template', ['getMany']);
 

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../../shared/templates';
 import { channelDefaultIdField, sendWabaId } from '../../shared/channel';
-import { operationSelector, showFor } from '../../shared/fields';
-import { oneOf, validateRequest } from '../../shared/validate';
+import { showFor } from '../../shared/descriptions';
+import { operationSelector } from '../../shared/operations';
+import { oneOf } from '../../shared/validate';
 import { componentRules, languageCode, templateName } from './components';
 import { createFields, TEMPLATE_CATEGORY_VALUES } from './create';
 import { getManyFields } from './getMany';
@@ -25,16 +26,14 @@ export const templateDescription: INodeProperties[] = [
 			description: 'Submit a new template, or a new language version of one, for WhatsApp’s review',
 			method: 'PUT',
 			path: TEMPLATE_PATH,
-			preSend: [
-				sendComponents,
-				validateRequest([
-					{ at: 'body.name', field: 'Template Name', check: templateName, always: true },
-					{ at: 'body.language', field: 'Language', check: languageCode, always: true },
-					{ at: 'body.category', field: 'Category', check: oneOf(TEMPLATE_CATEGORY_VALUES), always: true },
-					...componentRules('body.components'),
-				]),
-				sendWabaId,
+			prepare: [sendComponents],
+			rules: [
+				{ at: 'body.name', field: 'Template Name', check: templateName, always: true },
+				{ at: 'body.language', field: 'Language', check: languageCode, always: true },
+				{ at: 'body.category', field: 'Category', check: oneOf(TEMPLATE_CATEGORY_VALUES), always: true },
+				...componentRules('body.components'),
 			],
+			lookUps: [sendWabaId],
 		},
 		{
 			name: 'Delete',
@@ -43,7 +42,8 @@ export const templateDescription: INodeProperties[] = [
 			description: 'Delete a template with every one of its language versions',
 			method: 'DELETE',
 			path: TEMPLATE_PATH,
-			preSend: [requireTemplateChoice, sendWabaId, sendTemplateName],
+			prepare: [requireTemplateChoice],
+			lookUps: [sendWabaId, sendTemplateName],
 		},
 		{
 			name: 'Get Many',
@@ -53,7 +53,7 @@ export const templateDescription: INodeProperties[] = [
 			method: 'GET',
 			path: TEMPLATES_PATH,
 			paging: { payload: 'data', pageSize: { parameter: 'first', max: TEMPLATE_PAGE_SIZE } },
-			preSend: [sendWabaId],
+			lookUps: [sendWabaId],
 		},
 		{
 			name: 'Update',
@@ -62,16 +62,12 @@ export const templateDescription: INodeProperties[] = [
 			description: 'Replace the components of one language version; WhatsApp allows one edit a day',
 			method: 'PATCH',
 			path: TEMPLATE_PATH,
-			preSend: [
-				sendComponents,
-				validateRequest([
-					{ at: 'body.messageTemplateLanguage', field: 'Language', check: languageCode, always: true },
-					...componentRules('body.components'),
-				]),
-				requireTemplateChoice,
-				sendWabaId,
-				sendTemplateVersion,
+			prepare: [sendComponents, requireTemplateChoice],
+			rules: [
+				{ at: 'body.messageTemplateLanguage', field: 'Language', check: languageCode, always: true },
+				...componentRules('body.components'),
 			],
+			lookUps: [sendWabaId, sendTemplateVersion],
 		},
 	]),
 	channelDefaultIdField('wabaId', 'WABA ID', showFor('template')),

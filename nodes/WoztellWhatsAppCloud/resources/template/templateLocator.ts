@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { refuseToSend } from '../../shared/validate';
-import { resourceLocator, showFor } from '../../shared/fields';
+import { resourceLocator, showFor } from '../../shared/descriptions';
 import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../../shared/templates';
 import { cursorPages } from '../../../shared/transport';
 

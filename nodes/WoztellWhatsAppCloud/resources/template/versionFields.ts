@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../shared/fields';
+import { showFor } from '../../shared/descriptions';
 import { buildComponents, type BuilderButton, type HeaderFormat } from './components';
 import { languageOptions } from '../../../shared/templateLanguages';
 

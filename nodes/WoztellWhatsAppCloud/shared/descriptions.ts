@@ -1,21 +1,10 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDisplayOptions,
-	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IHttpRequestMethods,
-	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
-	PostReceiveAction,
-	PreSendAction,
 } from 'n8n-workflow';
-import { explainNetworkError, throwOnWoztellError } from '../../shared/errors';
-import { refuseToSend } from './validate';
-import { cursorPagination, type CursorPaging } from './paging';
-import { outputPayload, type PayloadPath } from './payload';
+import { refuseToSend, type Check, type FieldRule } from './validate';
 
 export function showFor(resource: string | string[], operations?: string[]): IDisplayOptions {
 	return {
@@ -25,12 +14,6 @@ export function showFor(resource: string | string[], operations?: string[]): IDi
 		},
 	};
 }
-
-/** Sends the request itself through `makeRoutingRequest`, and may add to the items it gives. */
-export type RequestWrapper = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
 
 /** The reference: GET endpoints take their IDs in the query; PATCH, POST, PUT and DEL in the JSON body. */
 export function withIdParameter(request: IHttpRequestOptions, name: string, value: string): IHttpRequestOptions {
@@ -46,81 +29,6 @@ export function withIdParameter(request: IHttpRequestOptions, name: string, valu
 export const sendAsJsonList = (property: string) => ({
 	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
 });
-
-export interface OperationSpec {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-	method: IHttpRequestMethods;
-	path: string;
-	/** Where the answer keeps what the user wants; without it, the answer less `ok`. */
-	payload?: PayloadPath;
-	/** Makes the operation a list with Return All / Limit over the cursor paging. */
-	paging?: CursorPaging;
-	/** Fixed parts of the request body, merged with what the fields send. */
-	body?: IDataObject;
-	preSend?: PreSendAction[];
-	/** Output hooks run on the items taken out of the answer. */
-	postReceive?: PostReceiveAction[];
-	/**
-	 * For an output that needs what only the code sending the request knows (a key pair made for
-	 * it): no preSend can hand a value to a postReceive, but n8n's pagination hook wraps both.
-	 */
-	wrapRequest?: RequestWrapper;
-}
-
-const sendOnce: RequestWrapper = async function (requestData) {
-	return await this.makeRoutingRequest(requestData);
-};
-
-/** Network failures (timeout, dropped connection) never reach a postReceive hook: explain them here. */
-function explainingNetworkErrors(send: RequestWrapper): RequestWrapper {
-	return async function (requestData) {
-		try {
-			return await send.call(this, requestData);
-		} catch (error) {
-			throw explainNetworkError(error);
-		}
-	};
-}
-
-function toOperationOption(spec: OperationSpec): INodePropertyOptions {
-	const { name, value, action, description, method, path, payload, paging, body, preSend, postReceive, wrapRequest } =
-		spec;
-	const pagination = explainingNetworkErrors(paging ? cursorPagination(paging) : (wrapRequest ?? sendOnce));
-	return {
-		name,
-		value,
-		action,
-		description,
-		routing: {
-			request: { method, url: path, ...(body ? { body } : {}) },
-			// Every operation goes through n8n's pagination hook: the one place around the sending.
-			send: { ...(preSend ? { preSend } : {}), paginate: true },
-			output: {
-				postReceive: paging
-					? [throwOnWoztellError]
-					: [throwOnWoztellError, outputPayload(payload), ...(postReceive ?? [])],
-			},
-			operations: { pagination },
-		},
-	};
-}
-
-/** The Operation selector of one resource: one option per WOZTELL endpoint. */
-export function operationSelector(resource: string, operations: OperationSpec[]): INodeProperties {
-	const firstOperation = operations[0].value;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: showFor(resource),
-		options: operations.map(toOperationOption),
-		default: firstOperation,
-	};
-}
 
 async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const limit = this.getNodeParameter('limit', 50);
@@ -202,4 +110,16 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 			},
 		],
 	};
+}
+
+/** A field with the rule its value must keep: where the field sends it is where the rule looks. */
+export interface CheckedField {
+	property: INodeProperties;
+	rule: FieldRule;
+}
+
+export function checkedField(property: INodeProperties, check: Check, always = false): CheckedField {
+	const send = property.routing?.send;
+	const at = `${send?.type === 'query' ? 'qs' : 'body'}.${String(send?.property)}`;
+	return { property, rule: { at, field: property.displayName, check, ...(always ? { always } : {}) } };
 }
