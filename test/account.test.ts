@@ -1,5 +1,6 @@
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
 
@@ -14,7 +15,7 @@ describe('account → getInfo (GET /waba-info)', () => {
 		expect(sandbox.requests).toHaveLength(1);
 		const [request] = sandbox.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/waba-info' });
-		expect(request.query).toEqual({ channelId: sandbox.state.identity.channelId, accessToken: 'sandbox-access-token' });
+		expect(request.query).toEqual({ channelId: sandbox.state.identity.channelId, accessToken: identity.accessToken });
 		expect(request.body).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([sandbox.state.wabaInfo]);
 	});
@@ -22,10 +23,10 @@ describe('account → getInfo (GET /waba-info)', () => {
 	it('asks for a WABA by its ID', async () => {
 		const { sandbox } = context;
 		const { items } = await runNode(
-			{ resource: 'account', operation: 'getInfo', lookUpBy: 'wabaId', wabaId: '422126422872292' },
+			{ resource: 'account', operation: 'getInfo', lookUpBy: 'wabaId', wabaId: identity.wabaId },
 			{ credentials: sandboxCredentials(sandbox) },
 		);
-		expect(sandbox.requests[0].query).toEqual({ wabaId: '422126422872292', accessToken: 'sandbox-access-token' });
+		expect(sandbox.requests[0].query).toEqual({ wabaId: identity.wabaId, accessToken: identity.accessToken });
 		expect(items[0].json.name).toBe('Sandbox Business');
 	});
 
@@ -33,10 +34,10 @@ describe('account → getInfo (GET /waba-info)', () => {
 		const { sandbox } = context;
 		const { items, error } = await runNode(
 			{ resource: 'account', operation: 'getInfo', channelId: '={{ $json.channel }}' },
-			{ credentials: sandboxCredentials(sandbox), items: [{ channel: '696327315430a1f98231dfde' }] },
+			{ credentials: sandboxCredentials(sandbox), items: [{ channel: identity.channelId }] },
 		);
 		expect(error).toBeUndefined();
-		expect(sandbox.requests[0].query.channelId).toBe('696327315430a1f98231dfde');
+		expect(sandbox.requests[0].query.channelId).toBe(identity.channelId);
 		expect(items).toHaveLength(1);
 	});
 

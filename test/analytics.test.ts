@@ -1,5 +1,6 @@
 import { runNode, sandboxCredentials } from './engine/harness';
 import { SIGNED_HEADERS, useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
 
@@ -28,7 +29,7 @@ describe('analytics → getConversationAnalytics (GET /conversation-analytics)',
 		expect(request).toMatchObject({ method: 'GET', path: '/conversation-analytics' });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(request.query).toEqual({
-			accessToken: 'sandbox-access-token',
+			accessToken: identity.accessToken,
 			from: '1704067200',
 			to: '1704326400',
 			granularity: 'DAILY',

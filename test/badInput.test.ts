@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 import { collectSecrets, findSecrets } from './engine/secrets';
 
 const context = useSandbox();
@@ -31,10 +32,10 @@ const templateWabaOperations: INodeParameters[] = [
 	{ resource: 'template', operation: 'getMany' },
 	{ resource: 'template', operation: 'delete', template: { __rl: true, mode: 'name', value: 'order_update' } },
 ];
-const validTemplate = { resource: 'template', operation: 'create', templateName: 'order_update', language: 'en_US', category: 'UTILITY', bodyText: 'Hello', wabaId: '422126422872292' };
+const validTemplate = { resource: 'template', operation: 'create', templateName: 'order_update', language: 'en_US', category: 'UTILITY', bodyText: 'Hello', wabaId: identity.wabaId };
 const flowCreate = { resource: 'flow', operation: 'create', name: 'Sign up', categories: ['SIGN_UP'] };
 const analytics = { resource: 'analytics', operation: 'getConversationAnalytics', from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z', granularity: 'DAILY' };
-const profileUpdate = { resource: 'businessProfile', operation: 'update', phoneNumberId: '123124123232' };
+const profileUpdate = { resource: 'businessProfile', operation: 'update', phoneNumberId: identity.phoneNumberId };
 
 const cases: BadInput[] = [
 	...phoneNumberOperations.flatMap((operation) =>
@@ -86,13 +87,13 @@ const cases: BadInput[] = [
 		['https://exa mple.com', 'File URL must be a URL starting with http:// or https://'],
 	].map(([value, message]) => ({
 		name: `media.upload: File URL ${JSON.stringify(value)}`,
-		parameters: { resource: 'media', operation: 'upload', phoneNumberId: '123124123232', url: FROM_ITEM },
+		parameters: { resource: 'media', operation: 'upload', phoneNumberId: identity.phoneNumberId, url: FROM_ITEM },
 		value,
 		message,
 	})),
 	...['gif', 'IMAGE'].map((value) => ({
 		name: `media.upload: Media Type ${value}`,
-		parameters: { resource: 'media', operation: 'upload', phoneNumberId: '123124123232', url: 'https://example.com/a', type: FROM_ITEM },
+		parameters: { resource: 'media', operation: 'upload', phoneNumberId: identity.phoneNumberId, url: 'https://example.com/a', type: FROM_ITEM },
 		value,
 		message: 'Media Type must be one of image, audio, video, file',
 	})),

@@ -1,11 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from './engine/harness';
-import { SIGNED_HEADERS, useSandbox } from './engine/useSandbox';
+import { SIGNED_HEADERS, TOKEN_QUERY, useSandbox } from './engine/useSandbox';
 import { keysMatch, rsaKeyPair } from './helpers/keys';
 
 const context = useSandbox();
 
-const ACCESS_TOKEN_QUERY = { accessToken: 'sandbox-access-token' };
 const businessKey = rsaKeyPair(2048);
 
 async function run(parameters: INodeParameters, items?: object[]) {
@@ -26,7 +25,7 @@ describe('businessEncryption → get (GET /whatsapp-business-encryption)', () =>
 			path: '/whatsapp-business-encryption',
 			body: undefined,
 		});
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([
 			{ business_public_key: businessKey.publicKey, business_public_key_signature_status: 'VALID' },
@@ -48,7 +47,7 @@ describe('businessEncryption → set (POST /whatsapp-business-encryption)', () =
 		expect(error).toBeUndefined();
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'POST', path: '/whatsapp-business-encryption' });
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(request.body).toEqual({ publicKey: businessKey.publicKey });
 		expect(items.map((item) => item.json)).toEqual([

@@ -1,8 +1,9 @@
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
-const phoneNumberId = '123124123232';
+const { phoneNumberId } = identity;
 
 describe('businessProfile → get (GET /whatsapp-business-profile)', () => {
 	it('returns the profile of the phone number', async () => {
@@ -13,7 +14,7 @@ describe('businessProfile → get (GET /whatsapp-business-profile)', () => {
 		);
 		const [request] = context.requestsTo('/whatsapp-business-profile');
 		expect(request.method).toBe('GET');
-		expect(request.query).toEqual({ phoneNumberId, accessToken: 'sandbox-access-token' });
+		expect(request.query).toEqual({ phoneNumberId, accessToken: identity.accessToken });
 		expect(items.map((item) => item.json)).toEqual([sandbox.state.businessProfile]);
 	});
 });
@@ -38,7 +39,7 @@ describe('businessProfile → update (PATCH /whatsapp-business-profile)', () => 
 		expect(error).toBeUndefined();
 		const [request] = context.requestsTo('/whatsapp-business-profile');
 		expect(request.method).toBe('PATCH');
-		expect(request.query).toEqual({ accessToken: 'sandbox-access-token' });
+		expect(request.query).toEqual({ accessToken: identity.accessToken });
 		expect(request.body).toEqual({
 			phoneNumberId,
 			profile: {

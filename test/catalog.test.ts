@@ -1,5 +1,6 @@
 import { runNode, sandboxCredentials, searchList } from './engine/harness';
 import { SIGNED_HEADERS, useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
 
@@ -11,7 +12,7 @@ describe('catalog → getMany (GET /catalogs)', () => {
 			{ credentials: sandboxCredentials(sandbox) },
 		);
 		const [request] = sandbox.requests;
-		expect(request).toMatchObject({ method: 'GET', path: '/catalogs', query: { accessToken: 'sandbox-access-token' } });
+		expect(request).toMatchObject({ method: 'GET', path: '/catalogs', query: { accessToken: identity.accessToken } });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([
 			{ id: '1234577510532066', name: 'test_products' },

@@ -1,6 +1,7 @@
 import { runNode, sandboxCredentials, testCredential } from './engine/harness';
 import { CredentialsHelper } from './engine/credentialsHelper';
 import { SIGNED_HEADERS, useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 import { WoztellWhatsAppCloudApi } from '../credentials/WoztellWhatsAppCloudApi.credentials';
 
 const context = useSandbox();
@@ -24,7 +25,7 @@ const openApiCalls = () => context.sandbox.requests.filter((request) => request.
 describe('signed context from the Open API token', () => {
 	it('asks the Open API once for a run over 1,000 items, and not again on the next run', async () => {
 		const credentialsHelper = new CredentialsHelper({ woztellWhatsAppCloudApi: new WoztellWhatsAppCloudApi() });
-		const parameters = { resource: 'phoneNumber', operation: 'getDisplayNameStatus', phoneNumberId: '123124123232' };
+		const parameters = { resource: 'phoneNumber', operation: 'getDisplayNameStatus', phoneNumberId: identity.phoneNumberId };
 		const items = Array.from({ length: 1000 }, (_, index) => ({ index }));
 
 		const { items: output, error } = await runNode(parameters, { credentials: openApiCredentials(), items, credentialsHelper });
@@ -72,7 +73,7 @@ describe('credential test (GET /waba-info)', () => {
 		expect(context.sandbox.requests[0]).toMatchObject({
 			method: 'GET',
 			path: '/waba-info',
-			query: { channelId: '696327315430a1f98231dfde', accessToken: 'sandbox-access-token' },
+			query: { channelId: identity.channelId, accessToken: identity.accessToken },
 		});
 	});
 

@@ -1,9 +1,10 @@
 import type { NodeApiError } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
-const profileGet = { resource: 'businessProfile', operation: 'get', phoneNumberId: '123124123232' };
+const profileGet = { resource: 'businessProfile', operation: 'get', phoneNumberId: identity.phoneNumberId };
 
 async function errorOf(credentials = sandboxCredentials(context.sandbox)) {
 	const { error, items } = await runNode(profileGet, { credentials });
@@ -53,7 +54,7 @@ describe('WOZTELL errors become NodeApiError with WOZTELL’s own message and th
 			{ ...profileGet, phoneNumberId: '={{ $json.phone }}' },
 			{
 				credentials: sandboxCredentials(context.sandbox),
-				items: [{ phone: '123124123232' }, { phone: '999' }, { phone: '123124123232' }],
+				items: [{ phone: identity.phoneNumberId }, { phone: '999' }, { phone: identity.phoneNumberId }],
 				node: { continueOnFail: true },
 			},
 		);

@@ -1,11 +1,11 @@
 import type { NodeApiError } from 'n8n-workflow';
-import type { Fault } from './sandbox';
+import { identity, type Fault } from './sandbox';
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
 import { collectSecrets, findSecrets } from './engine/secrets';
 
 const context = useSandbox();
-const profileGet = { resource: 'businessProfile', operation: 'get', phoneNumberId: '123124123232' };
+const profileGet = { resource: 'businessProfile', operation: 'get', phoneNumberId: identity.phoneNumberId };
 /** Every error these tests see, for the secret search at the end. */
 const seen: unknown[] = [];
 
@@ -78,7 +78,7 @@ describe('each fault of WOZTELL gives a NodeApiError with its message, the HTTP 
 });
 
 describe('Continue On Fail', () => {
-	const phones = ['123124123232', '999', '123124123232', '888', '123124123232'];
+	const phones = [identity.phoneNumberId, '999', identity.phoneNumberId, '888', identity.phoneNumberId];
 
 	it('gives N items for N items: the failed ones carry their error and pairedItem, the others their results', async () => {
 		const { items, error } = await runNode(
@@ -135,7 +135,7 @@ describe('secrets', () => {
 	it('never appear in the outputs and errors the fault tests produced', () => {
 		expect(seen.length).toBeGreaterThan(15);
 		// The search itself finds a secret where there is one.
-		expect(findSecrets([{ config: { url: '/waba-info?accessToken=sandbox-access-token' } }], ['sandbox-access-token'])).toEqual(['[0].config.url']);
+		expect(findSecrets([{ config: { url: '/waba-info?accessToken=sandbox-access-token' } }], [identity.accessToken])).toEqual(['[0].config.url']);
 		expect(findSecrets(seen, collectSecrets(sandboxCredentials(context.sandbox)))).toEqual([]);
 	});
 });

@@ -1,10 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials, searchList } from './engine/harness';
-import { SIGNED_HEADERS, useSandbox } from './engine/useSandbox';
+import { SIGNED_HEADERS, TOKEN_QUERY, useSandbox } from './engine/useSandbox';
 
 const context = useSandbox();
 
-const ACCESS_TOKEN_QUERY = { accessToken: 'sandbox-access-token' };
 
 const screen = (id: string, extra: object = {}) => ({
 	id,
@@ -88,7 +87,7 @@ describe('flow → getMany (GET /flow)', () => {
 			Array.from({ length: 30 }, (_, index) => String(100 + index)),
 		);
 		expect(context.requestsTo('/flow').map((request) => request.query)).toEqual([
-			{ limit: '30', ...ACCESS_TOKEN_QUERY },
+			{ limit: '30', ...TOKEN_QUERY },
 		]);
 	});
 
@@ -128,7 +127,7 @@ describe('the Flow pick-list (searchFlows)', () => {
 			paginationToken: undefined,
 		});
 		const [request] = context.requestsTo('/flow');
-		expect(request.query).toEqual({ limit: '100', ...ACCESS_TOKEN_QUERY });
+		expect(request.query).toEqual({ limit: '100', ...TOKEN_QUERY });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 
 		const published = await searchList(
@@ -164,7 +163,7 @@ describe('flow → get, getScreenPayload, getPreview (flowId in the query)', () 
 		expect(error).toBeUndefined();
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/flow-detail', body: undefined });
-		expect(request.query).toEqual({ flowId: '678952344393952', ...ACCESS_TOKEN_QUERY });
+		expect(request.query).toEqual({ flowId: '678952344393952', ...TOKEN_QUERY });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({
@@ -186,7 +185,7 @@ describe('flow → get, getScreenPayload, getPreview (flowId in the query)', () 
 		});
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/flow-screen-payload' });
-		expect(request.query).toEqual({ flowId: '678952344393952', ...ACCESS_TOKEN_QUERY });
+		expect(request.query).toEqual({ flowId: '678952344393952', ...TOKEN_QUERY });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -205,7 +204,7 @@ describe('flow → get, getScreenPayload, getPreview (flowId in the query)', () 
 		const { items } = await run({ operation: 'getPreview', flowId: pickFlow('678952344393952') });
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/flow-preview' });
-		expect(request.query).toEqual({ flowId: '678952344393952', ...ACCESS_TOKEN_QUERY });
+		expect(request.query).toEqual({ flowId: '678952344393952', ...TOKEN_QUERY });
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -263,7 +262,7 @@ describe('flow → create (PUT /create-flow)', () => {
 		expect(error).toBeUndefined();
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'PUT', path: '/create-flow' });
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(request.body).toEqual({
 			data: {
@@ -332,7 +331,7 @@ describe('flow → updateMetadata (PATCH /flow-metadata)', () => {
 		expect(error).toBeUndefined();
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'PATCH', path: '/flow-metadata' });
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(request.body).toEqual({
 			flowId: '1005133727262236',
@@ -382,7 +381,7 @@ describe('flow → updateJson (PATCH /flow-json)', () => {
 		expect(error).toBeUndefined();
 		const [request] = context.sandbox.requests;
 		expect(request).toMatchObject({ method: 'PATCH', path: '/flow-json' });
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(request.body).toEqual({ flowId: '910367050421850', data: FLOW_JSON });
 		expect(items.map((item) => item.json)).toEqual([
@@ -488,7 +487,7 @@ describe('flow → publish, deprecate, delete (flowId in the JSON body)', () => 
 			path: '/publish-flow',
 			body: { flowId: '913687770028833' },
 		});
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 		expect(flowById('913687770028833')?.status).toBe('PUBLISHED');
@@ -520,7 +519,7 @@ describe('flow → publish, deprecate, delete (flowId in the JSON body)', () => 
 			path: '/deprecate-flow',
 			body: { flowId: '913687770028833' },
 		});
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 		expect(flowById('913687770028833')?.status).toBe('DEPRECATED');
@@ -540,7 +539,7 @@ describe('flow → publish, deprecate, delete (flowId in the JSON body)', () => 
 			body: { flowId: '913687770028833' },
 		});
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
-		expect(request.query).toEqual(ACCESS_TOKEN_QUERY);
+		expect(request.query).toEqual(TOKEN_QUERY);
 		expect(request.headers).toMatchObject(SIGNED_HEADERS);
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 		expect(flowById('913687770028833')).toBeUndefined();

@@ -1,11 +1,12 @@
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials, searchList } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
 
-const WABA_ID = '422126422872292';
-const TOKEN = 'sandbox-access-token';
+const { wabaId: WABA_ID } = identity;
+const { accessToken: TOKEN } = identity;
 const HOUR_MS = 60 * 60 * 1000;
 
 let seededIds = 0;

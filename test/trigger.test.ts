@@ -2,12 +2,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sandboxCredentials } from './engine/harness';
 import { createPoller, type PollerOptions } from './engine/poller';
 import { useSandbox } from './engine/useSandbox';
+import { identity } from './sandbox';
 
 const context = useSandbox();
 
-const WABA_ID = '422126422872292';
-const PHONE_NUMBER_ID = '123124123232';
-const CHANNEL_ID = '696327315430a1f98231dfde';
+const { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, channelId: CHANNEL_ID } = identity;
 const ALL_STATUSES =
 	'["APPROVED","PENDING","REJECTED","PENDING_DELETION","DELETED","PAUSED","DISABLED","IN_APPEAL","LIMIT_EXCEEDED","ARCHIVED"]';
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -57,7 +56,7 @@ describe.each([
 
 		expect(await trigger.poll()).toEqual({ items: null });
 		expect(context.requestsTo('/whatsapp-message-templates').map((request) => request.query)).toEqual([
-			{ wabaId: WABA_ID, first: '100', status: ALL_STATUSES, accessToken: 'sandbox-access-token' },
+			{ wabaId: WABA_ID, first: '100', status: ALL_STATUSES, accessToken: identity.accessToken },
 		]);
 
 		context.sandbox.admin.template({ name: 'order_update', language: 'en_US', status: 'APPROVED' });
@@ -197,7 +196,7 @@ describe('trigger events', () => {
 		const trigger = poller({ events: ['flowStatusChanged'] });
 		await trigger.poll();
 		expect(context.sandbox.requests.map((request) => request.path)).toEqual(['/flow']);
-		expect(context.requestsTo('/flow')[0].query).toEqual({ limit: '100', accessToken: 'sandbox-access-token' });
+		expect(context.requestsTo('/flow')[0].query).toEqual({ limit: '100', accessToken: identity.accessToken });
 
 		context.sandbox.admin.flow({ flowId: '885692686603467', status: 'BLOCKED' });
 		const { items } = await trigger.poll();

@@ -1,4 +1,4 @@
-import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
+import { identity, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
 
 /** One sandbox per test file, reset before each test. */
 export function useSandbox() {
@@ -19,6 +19,10 @@ export function useSandbox() {
 	};
 }
 
+/** What every Public API request carries in its query. */
+export const TOKEN_QUERY = { accessToken: identity.accessToken };
+
+/** The signed-context headers of the sandbox's identity, as the notes' test vector gives them. */
 export const SIGNED_HEADERS = {
 	'x-woztell-payload':
 		'{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
