@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -8,8 +9,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { OPEN_API_URL, signedContextFromOpenApi, text } from './openApiSignedContext';
+
 const PRODUCTION_BASE_URL = 'https://api.whatsapp-cloud.woztell.sanuker.com/v1.2/api';
-const OPEN_API_URL = 'https://open.api.woztell.com/v3';
+
+const REFUSED =
+	"WOZTELL refused the access token or the channel ID. Generate a new token under the channel's Advanced Access and check the channel ID (Settings → Channels).";
+const NOT_WOZTELL =
+	"The Base URL does not answer as WOZTELL's Public API (an error page or a web page came back): use the API's address, ending in /v1.2/api.";
 
 export interface SignedContextValues {
 	appId: string;
@@ -35,17 +42,16 @@ export function toSignedContextHeaders(values: SignedContextValues): Record<stri
 	};
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
 function signedContextOf(credentials: ICredentialDataDecryptedObject): SignedContextValues | undefined {
-	const fetched =
+	const source =
 		credentials.signedContextSource === 'openApi'
 			? (parseJson(credentials.fetchedSecret) as IDataObject)
 			: credentials;
 	const values = {
-		appId: text(fetched.appId),
-		appIntegrationId: text(fetched.appIntegrationId),
-		appIntegrationSignature: text(fetched.appIntegrationSecret),
+		appId: text(source.appId),
+		appIntegrationId: text(source.appIntegrationId),
+		// Credentials saved before 0.1.0 (and their fetched values) keep it as appIntegrationSecret.
+		appIntegrationSignature: text(source.appIntegrationSignature) || text(source.appIntegrationSecret),
 		channelId: text(credentials.channelId),
 	};
 	return Object.values(values).every(Boolean) ? values : undefined;
@@ -58,48 +64,6 @@ function parseJson(value: unknown): unknown {
 	} catch {
 		return {};
 	}
-}
-
-type OpenApiFetch = { fetchedAt: number; values: Promise<IDataObject> };
-/**
- * n8n's routing engine starts every item's request at once, and each one finds the expirable field
- * still empty: without this, a run over 1,000 items would ask the Open API 1,000 times.
- */
-const openApiFetches = new Map<string, OpenApiFetch>();
-const REUSE_FOR_MS = 10 * 60 * 1000;
-const REFRESH_AFTER_MS = 30 * 1000;
-
-async function fetchSignedContextFromOpenApi(
-	helpers: IHttpRequestHelper['helpers'],
-	credentials: ICredentialDataDecryptedObject,
-): Promise<IDataObject> {
-	const channelId = text(credentials.channelId);
-	const environmentId = text(credentials.environmentId);
-	const response = (await helpers.httpRequest({
-		method: 'POST',
-		url: text(credentials.openApiUrl) || OPEN_API_URL,
-		headers: { Authorization: `Bearer ${text(credentials.openApiToken)}` },
-		body: {
-			query: `query { apiViewer { channel(channelId: ${JSON.stringify(channelId)}) { appId environment(envId: ${JSON.stringify(environmentId)}) { info integration { integrationId } appIntegrationSignature } } } }`,
-		},
-		json: true,
-	})) as IDataObject;
-	const channel = ((response.data as IDataObject | undefined)?.apiViewer as IDataObject | undefined)
-		?.channel as IDataObject | undefined;
-	const environment = (channel?.environment ?? {}) as IDataObject;
-	const values = {
-		appId: text(channel?.appId),
-		appIntegrationId: text((environment.info as IDataObject | undefined)?.appIntegrationId),
-		appIntegrationSecret: text(environment.appIntegrationSignature),
-	};
-	if (!values.appId || !values.appIntegrationId || !values.appIntegrationSecret) {
-		const errors = (response.errors as IDataObject[] | undefined) ?? [];
-		const reason = errors.map((error) => error.message).join('; ');
-		throw new Error(
-			`WOZTELL's Open API gave no signed context for channel "${channelId}" in environment "${environmentId}"${reason ? `: ${reason}` : ''}. Check the Open API token, the channel ID and the environment ID.`,
-		);
-	}
-	return values;
 }
 
 export class WoztellWhatsAppCloudApi implements ICredentialType {
@@ -179,9 +143,11 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			description:
 				"From WOZTELL's Open API: apiViewer → channel → environment → info → appIntegrationId",
 		},
+		// The signature signs every request's context: a secret, whatever its name suggests.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'App Integration Signature',
-			name: 'appIntegrationSecret',
+			name: 'appIntegrationSignature',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -216,6 +182,14 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			description: "Address of WOZTELL's Open API (GraphQL)",
 		},
 		{
+			// The App Integration Signature of credentials saved under its first name, kept so they still work.
+			displayName: 'App Integration Signature (Saved Before 0.1.0)',
+			name: 'appIntegrationSecret',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
 			displayName: 'Fetched Signed Context',
 			name: 'fetchedSecret',
 			type: 'hidden',
@@ -226,26 +200,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.signedContextSource !== 'openApi') return {};
-		const key = JSON.stringify([
-			credentials.openApiUrl,
-			credentials.openApiToken,
-			credentials.channelId,
-			credentials.environmentId,
-		]);
-		const now = Date.now();
-		const previous = openApiFetches.get(key);
-		// n8n calls this with the field filled only when the credential is tested or a request got 401.
-		const refreshWanted = Boolean(credentials.fetchedSecret);
-		const reusable =
-			previous && now - previous.fetchedAt < (refreshWanted ? REFRESH_AFTER_MS : REUSE_FOR_MS);
-		const fetch: OpenApiFetch = reusable
-			? previous
-			: { fetchedAt: now, values: fetchSignedContextFromOpenApi(this.helpers, credentials) };
-		if (!reusable) {
-			openApiFetches.set(key, fetch);
-			fetch.values.catch(() => openApiFetches.delete(key));
-		}
-		return { fetchedSecret: JSON.stringify(await fetch.values) };
+		return { fetchedSecret: JSON.stringify(await signedContextFromOpenApi(this.helpers, credentials)) };
 	}
 
 	async authenticate(
@@ -262,4 +217,23 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			},
 		};
 	}
+
+	/**
+	 * Passes only on a WOZTELL answer with `ok: 1` ("ok": "1 on success, 0 on failure"): an HTTP
+	 * error, `ok: 0`, or an answer without `ok` (a web page at a wrong Base URL) each say what to fix.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/waba-info',
+			qs: { channelId: '={{$credentials.channelId}}' },
+			json: true,
+			// WOZTELL explains a refusal in its body, whatever the HTTP status: the rules read it.
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'ok', value: 0, message: REFUSED } },
+			{ type: 'responseSuccessBody', properties: { key: 'ok', value: undefined, message: NOT_WOZTELL } },
+		],
+	};
 }

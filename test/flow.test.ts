@@ -103,7 +103,7 @@ describe('flow → getMany (GET /flow)', () => {
 	it('is refused by WOZTELL without a signed context', async () => {
 		const { error } = await runNode(
 			{ resource: 'flow', operation: 'getMany' },
-			{ credentials: sandboxCredentials(context.sandbox, { appIntegrationSecret: 'wrong' }) },
+			{ credentials: sandboxCredentials(context.sandbox, { appIntegrationSignature: 'wrong' }) },
 		);
 		expect(error?.message).toBe('Invalid signed context');
 	});

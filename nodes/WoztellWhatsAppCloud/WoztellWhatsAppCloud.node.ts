@@ -1,5 +1,4 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { CREDENTIAL_TEST, testWoztellCredential } from '../shared/credentialTest';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { listSearch } from './listSearch';
 import { accountDescription } from './resources/account';
@@ -28,7 +27,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -71,5 +70,5 @@ export class WoztellWhatsAppCloud implements INodeType {
 		],
 	};
 
-	methods = { listSearch, credentialTest: { [CREDENTIAL_TEST]: testWoztellCredential } };
+	methods = { listSearch };
 }

@@ -6,7 +6,6 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { CREDENTIAL_TEST, testWoztellCredential } from '../shared/credentialTest';
 import { languageOptions } from '../shared/templateLanguages';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { TEMPLATE_STATUSES, templateCategoryOptions } from '../shared/templates';
@@ -66,7 +65,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Events',
@@ -168,8 +167,6 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 			},
 		],
 	};
-
-	methods = { credentialTest: { [CREDENTIAL_TEST]: testWoztellCredential } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as EventName[];

@@ -13,8 +13,8 @@ export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 /** Every context that sends WOZTELL requests outside the routing engine: items, pick-lists, polls. */
 type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** The credential's Base URL without trailing slashes (also in the action node's requestDefaults expression). */
-export function baseUrlOf(credentials: IDataObject): string {
+/** The credential's Base URL without trailing slashes, as the action node's requestDefaults expression gives it. */
+function baseUrlOf(credentials: IDataObject): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 

@@ -243,34 +243,38 @@ async function main() {
 						const installed = JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
 						assert.equal(installed.version, pkg.version);
 					});
-					// What the editor sends on "Test": the stored credential with secrets blanked.
-					const testStored = async (id, fault) => {
+					// What the editor sends on "Test": the stored credential with secrets blanked, plus what
+					// the user changed in the form (`changes`); n8n fills the blanked secrets back in.
+					const testStored = async (id, { changes = {}, fault } = {}) => {
 						const stored = await rest.call('GET', `/credentials/${id}?includeData=true`);
 						assert.equal(stored.status, 200, JSON.stringify(stored.body));
 						const { name, type, data } = stored.body.data;
 						sandbox.reset();
 						if (fault) sandbox.failNext(fault);
-						const answer = await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data } });
+						const answer = await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data: { ...data, ...changes } } });
 						assert.equal(answer.status, 200, JSON.stringify(answer.body));
 						return answer.body.data;
 					};
-					await test('credential test: the good token is accepted (GET /waba-info)', async () => {
-						const result = await testStored(SANDBOX_CREDENTIAL_ID);
-						assert.deepEqual(result, { status: 'OK', message: 'Connection successful!' });
-						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'sandbox-access-token', channelId: '696327315430a1f98231dfde' } });
-					});
-					await test('credential test: a Base URL that answers 404 with an HTML page is refused', async () => {
-						const html404 = { status: 404, raw: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } };
-						const result = await testStored(SANDBOX_CREDENTIAL_ID, html404);
-						assert.equal(result.status, 'Error');
-						assert.match(result.message, /does not lead to WOZTELL's Public API: GET \/waba-info answered HTTP 404 with an HTML page/);
-					});
-					await test('credential test: a bad token is refused with the credential’s message', async () => {
-						const result = await testStored(BAD_CREDENTIAL_ID);
-						assert.equal(result.status, 'Error');
-						assert.match(result.message, /WOZTELL refused the access token or the channel ID/);
-						like(sandbox.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'not-a-valid-token' } });
-					});
+					const REFUSED = /^WOZTELL refused the access token or the channel ID\./;
+					const NOT_WOZTELL = /^The Base URL does not answer as WOZTELL's Public API/;
+					const htmlPage = (status) => ({ status, raw: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } });
+					const OK = { status: 'OK', message: /^Connection successful!$/ };
+					const refused = (message) => ({ status: 'Error', message });
+					for (const [title, id, options, expected] of [
+						['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
+						['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
+						['an unknown channel is refused (404 from WOZTELL)', SANDBOX_CREDENTIAL_ID, { changes: { channelId: 'ffffffffffffffffffffffff' } }, refused(REFUSED)],
+						['ok: 0 with HTTP 200 is refused', SANDBOX_CREDENTIAL_ID, { fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } }, refused(REFUSED)],
+						['a wrong Base URL answering 404 with an HTML page is refused', SANDBOX_CREDENTIAL_ID, { fault: htmlPage(404) }, refused(NOT_WOZTELL)],
+						['a web page answering 200 is refused', SANDBOX_CREDENTIAL_ID, { fault: htmlPage(200) }, refused(NOT_WOZTELL)],
+					]) {
+						await test(`credential test (GET /waba-info): ${title}`, async () => {
+							const result = await testStored(id, options);
+							assert.equal(result.status, expected.status, JSON.stringify(result));
+							assert.match(result.message, expected.message);
+							like(sandbox.requests[0], { method: 'GET', path: '/waba-info' });
+						});
+					}
 					for (const c of exampleCases.filter((example) => example.published)) {
 						await test(`examples/${c.example}: ${c.title}`, async () => {
 							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id: runnableExample(c.example).id });

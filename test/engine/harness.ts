@@ -1,10 +1,8 @@
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
-	ICredentialTestFunction,
 	IDataObject,
 	INode,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
@@ -15,7 +13,6 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
-	CredentialTestContext,
 	DirectoryLoader,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -160,16 +157,4 @@ export async function searchList(
 		paginationToken?: string,
 	) => Promise<INodeListSearchResult>;
 	return await search.call(context, filter, paginationToken);
-}
-
-/**
- * The credential's Test button: n8n's CredentialsTester finds the nodes' `testedBy` function
- * and calls it with n8n-core's CredentialTestContext, as here.
- */
-export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-	const [{ testedBy }] = nodeType.description.credentials ?? [];
-	const tests = (nodeType.methods as INodeType['methods'])?.credentialTest ?? {};
-	const test = tests[testedBy as string] as ICredentialTestFunction;
-	const context = new CredentialTestContext(additionalDataFor(new CredentialsHelper({})));
-	return await test.call(context, { id: 'sandbox', name: 'WOZTELL Sandbox', type: CREDENTIAL_TYPE, data: credentials });
 }

@@ -6,10 +6,10 @@ export function collectSecrets(credentials: ICredentialDataDecryptedObject): str
 	const signedContext = toSignedContextHeaders({
 		appId: String(credentials.appId),
 		appIntegrationId: String(credentials.appIntegrationId),
-		appIntegrationSignature: String(credentials.appIntegrationSecret),
+		appIntegrationSignature: String(credentials.appIntegrationSignature),
 		channelId: String(credentials.channelId),
 	})['X-Woztell-SignedContext'];
-	return [credentials.accessToken, credentials.appIntegrationSecret, credentials.openApiToken, signedContext]
+	return [credentials.accessToken, credentials.appIntegrationSignature, credentials.openApiToken, signedContext]
 		.map((value) => String(value ?? ''))
 		.filter((value) => value.length >= 8);
 }

@@ -76,7 +76,7 @@ function credentialData(baseUrl, overrides = {}) {
 		signedContextSource: 'manual',
 		appId: identity.appId,
 		appIntegrationId: identity.appIntegrationId,
-		appIntegrationSecret: identity.appIntegrationSignature,
+		appIntegrationSignature: identity.appIntegrationSignature,
 		...overrides,
 	};
 }

@@ -14,7 +14,7 @@ const credentials = {
 	signedContextSource: 'manual',
 	appId: identity.appId,
 	appIntegrationId: identity.appIntegrationId,
-	appIntegrationSecret: identity.appIntegrationSignature,
+	appIntegrationSignature: identity.appIntegrationSignature,
 };
 
 describe('toSignedContextHeaders', () => {
@@ -23,7 +23,7 @@ describe('toSignedContextHeaders', () => {
 			toSignedContextHeaders({
 				appId: credentials.appId,
 				appIntegrationId: credentials.appIntegrationId,
-				appIntegrationSignature: credentials.appIntegrationSecret,
+				appIntegrationSignature: credentials.appIntegrationSignature,
 				channelId: credentials.channelId,
 			}),
 		).toEqual({ 'X-Woztell-Payload': payload, 'X-Woztell-SignedContext': signedContext });
@@ -47,7 +47,7 @@ describe('authenticate', () => {
 		});
 	});
 
-	it.each(['appId', 'appIntegrationId', 'appIntegrationSecret', 'channelId'])(
+	it.each(['appId', 'appIntegrationId', 'appIntegrationSignature', 'channelId'])(
 		'sends no signed context while %s is empty',
 		async (emptyField) => {
 			const request = await credentialType.authenticate({ ...credentials, [emptyField]: '' }, { url: '/waba-info' });
@@ -55,6 +55,15 @@ describe('authenticate', () => {
 			expect(request.headers).toEqual({});
 		},
 	);
+
+	it('still signs with a credential saved before the signature field was renamed (appIntegrationSecret)', async () => {
+		const { appIntegrationSignature, ...saved } = credentials;
+		const request = await credentialType.authenticate({ ...saved, appIntegrationSecret: appIntegrationSignature }, { url: '/flow' });
+		expect(request.headers).toEqual({ 'X-Woztell-Payload': payload, 'X-Woztell-SignedContext': signedContext });
+		// n8n keeps a stored value only for a field the credential declares: the old name stays, hidden.
+		const legacy = credentialType.properties.find((property) => property.name === 'appIntegrationSecret');
+		expect(legacy).toMatchObject({ type: 'hidden', typeOptions: { password: true } });
+	});
 
 	it('uses the values fetched with the Open API token in that mode', async () => {
 		const request = await credentialType.authenticate(
@@ -65,7 +74,7 @@ describe('authenticate', () => {
 				fetchedSecret: JSON.stringify({
 					appId: credentials.appId,
 					appIntegrationId: credentials.appIntegrationId,
-					appIntegrationSecret: credentials.appIntegrationSecret,
+					appIntegrationSignature: credentials.appIntegrationSignature,
 				}),
 			},
 			{ url: '/flow' },

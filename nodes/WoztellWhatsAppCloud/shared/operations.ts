@@ -106,6 +106,7 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 
 /** The Operation selector of one resource: one option per WOZTELL endpoint. */
 export function operationSelector(resource: string, operations: OperationSpec[]): INodeProperties {
+	const firstOperation = operations[0].value;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -113,6 +114,6 @@ export function operationSelector(resource: string, operations: OperationSpec[])
 		noDataExpression: true,
 		displayOptions: showFor(resource),
 		options: operations.map(toOperationOption),
-		default: operations[0].value,
+		default: firstOperation,
 	};
 }
