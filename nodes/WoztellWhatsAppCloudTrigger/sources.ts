@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { FLOW_PAGE_SIZE, FLOW_PATH } from '../shared/flows';
 import { languageVersionsOf, TEMPLATE_PAGE_SIZE, TEMPLATE_STATUSES, TEMPLATES_PATH } from '../shared/templates';
-import { CREDENTIAL_TYPE, cursorPages, nextCursor, wabaInfoOfChannel, woztellApiRequest } from '../shared/transport';
+import { CREDENTIAL_TYPE, cursorPages, nextCursor, typedOrChannelId, woztellApiRequest } from '../shared/transport';
 import type { Change, FieldValue, Observation, Observed, SnapshotShape } from './diff';
 
 export type EventName =
@@ -53,7 +54,7 @@ async function idOrChannelDefault(
 			description: `Nothing was sent to WOZTELL. Leave ${displayName} empty to use the credential's channel's.`,
 		});
 	}
-	const value = typed || (await wabaInfoOfChannel.call(poll))[parameter];
+	const value = await typedOrChannelId.call(poll, parameter, typed);
 	if (!value) {
 		throw new NodeOperationError(poll.getNode(), `${displayName} is empty and the credential's channel has none`);
 	}
@@ -167,8 +168,7 @@ const flows: Source = {
 	shape: { keyFields: ['flowId'], comparedFields: ['status'], keptFields: ['flowName'] },
 	async observe(deadline) {
 		const objects: Observed[] = [];
-		// The reference requires `limit` and gives no maximum; the action node asks for 100 too.
-		const complete = await readList(this, '/flow', { limit: 100 }, deadline, (entries) => {
+		const complete = await readList(this, FLOW_PATH, { limit: FLOW_PAGE_SIZE }, deadline, (entries) => {
 			for (const entry of entries) {
 				objects.push({
 					fields: { flowId: text(entry.value), flowName: flowNameOf(entry), status: text(entry.status)?.toUpperCase() ?? null },

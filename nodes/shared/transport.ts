@@ -46,23 +46,28 @@ export function nextCursor(body: IDataObject): string | undefined {
 }
 
 /**
- * Every page of a WOZTELL list that pages with `paging.cursors.after` and `paging.hasNext`, one
- * answer at a time: the caller stops reading when it has what it needs.
+ * The one walk over WOZTELL's cursor paging (`paging.cursors.after`, `paging.hasNext`): every
+ * page, one answer at a time, until the last or until the caller stops reading. `readPage` gets
+ * the cursor of the page to read, none for the first.
  */
-export async function* cursorPages(
-	this: WoztellContext,
-	path: string,
-	qs: IDataObject,
+export async function* walkCursorPages(
+	readPage: (after: string | undefined) => Promise<IDataObject>,
 ): AsyncGenerator<IDataObject, void, undefined> {
 	let after: string | undefined;
 	do {
-		const body = await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs);
+		const body = await readPage(after);
 		yield body;
 		after = nextCursor(body);
 	} while (after);
 }
 
-type WabaInfo = { wabaId?: string; phoneNumberId?: string };
+/** Every page of a WOZTELL list, read outside the routing engine. */
+export function cursorPages(this: WoztellContext, path: string, qs: IDataObject) {
+	return walkCursorPages(async (after) => await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs));
+}
+
+export type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
+type WabaInfo = Partial<Record<ChannelDerivedId, string>>;
 const wabaInfoLookups = new Map<string, { at: number; info: Promise<WabaInfo> }>();
 const WABA_INFO_TTL_MS = 5 * 60 * 1000;
 
@@ -70,7 +75,7 @@ const WABA_INFO_TTL_MS = 5 * 60 * 1000;
  * The channel's WABA and phone number IDs, from GET /waba-info. Remembered for a few minutes
  * so that a run over many items asks once, not once per item.
  */
-export async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
+async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const key = JSON.stringify([baseUrlOf(credentials), credentials.channelId, credentials.accessToken]);
 	const cached = wabaInfoLookups.get(key);
@@ -81,4 +86,13 @@ export async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo>
 	wabaInfoLookups.set(key, { at: Date.now(), info });
 	info.catch(() => wabaInfoLookups.delete(key));
 	return await info;
+}
+
+/** The ID the user typed, or else the one WOZTELL reports for the credential's channel. */
+export async function typedOrChannelId(
+	this: WoztellContext,
+	parameter: ChannelDerivedId,
+	typed: string,
+): Promise<string | undefined> {
+	return typed || (await wabaInfoOfChannel.call(this))[parameter];
 }

@@ -1,3 +1,4 @@
+import { FLOW_PAGE_SIZE, FLOW_PATH } from '../../shared/flows';
 import { cursorListSearch } from './cursorListSearch';
 import { flowNameWithStatus } from './flowNameWithStatus';
 import { searchTemplates } from './searchTemplates';
@@ -8,9 +9,8 @@ export const listSearch = {
 		toResult: (catalog) => ({ name: String(catalog.name ?? catalog.id), value: String(catalog.id) }),
 	}),
 	searchFlows: cursorListSearch({
-		path: '/flow',
-		// The reference requires `limit` for GET /flow.
-		qs: async () => ({ limit: 100 }),
+		path: FLOW_PATH,
+		qs: async () => ({ limit: FLOW_PAGE_SIZE }),
 		toResult: (flow) => ({ name: flowNameWithStatus(flow), value: String(flow.value) }),
 	}),
 	searchTemplates,

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../shared/templates';
-import { wabaInfoOfChannel } from '../../shared/transport';
+import { typedOrChannelId } from '../../shared/transport';
 import { cursorListSearch } from './cursorListSearch';
 
 /** Message templates by name, of the WABA typed in the node or else of the credential's channel. */
@@ -8,7 +8,7 @@ export const searchTemplates = cursorListSearch({
 	path: TEMPLATES_PATH,
 	qs: async function (this: ILoadOptionsFunctions, filter?: string) {
 		const typed = String(this.getCurrentNodeParameter('wabaId') ?? '').trim();
-		const wabaId = typed || (await wabaInfoOfChannel.call(this)).wabaId;
+		const wabaId = await typedOrChannelId.call(this, 'wabaId', typed);
 		return { wabaId, first: TEMPLATE_PAGE_SIZE, ...(filter ? { name: filter } : {}) };
 	},
 	toResult: (template: IDataObject) => ({

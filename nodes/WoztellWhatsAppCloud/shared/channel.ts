@@ -1,9 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import { withIdParameter } from './descriptions';
-import { wabaInfoOfChannel } from '../../shared/transport';
+import { typedOrChannelId, type ChannelDerivedId } from '../../shared/transport';
 import { numericId, refuseToSend } from './validate';
-
-type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
 
 /**
  * Sends the ID the user typed, or, when the field is empty, the one WOZTELL reports for the
@@ -12,7 +10,7 @@ type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
 function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
-		const value = typed || ((await wabaInfoOfChannel.call(this))[parameter] ?? '');
+		const value = (await typedOrChannelId.call(this, parameter, typed)) ?? '';
 		const problem = value ? (typed ? numericId(value) : undefined) : "is empty and the credential's channel has none";
 		if (problem) refuseToSend(this, `${displayName} ${problem}`);
 		return withIdParameter(request, parameter, value);

@@ -4,7 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { nextCursor } from '../../shared/transport';
+import { walkCursorPages } from '../../shared/transport';
 import { payloadItems, type PayloadPath } from './payload';
 
 export interface CursorPaging {
@@ -25,16 +25,17 @@ export function cursorPagination(paging: CursorPaging) {
 	): Promise<INodeExecutionData[]> {
 		const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
 		const results: INodeExecutionData[] = [];
-		let after: string | undefined;
-		do {
+		const readPage = async (after: string | undefined) => {
 			const qs: IDataObject = { ...requestData.options.qs };
 			if (paging.pageSize) qs[paging.pageSize.parameter] = Math.min(paging.pageSize.max, limit - results.length);
 			if (after) qs.after = after;
 			const [page] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
-			const body = page.json;
+			return page.json;
+		};
+		for await (const body of walkCursorPages(readPage)) {
 			results.push(...payloadItems(body, paging.payload, this.getItemIndex()));
-			after = nextCursor(body);
-		} while (after && results.length < limit);
+			if (results.length >= limit) break;
+		}
 		return results;
 	};
 }

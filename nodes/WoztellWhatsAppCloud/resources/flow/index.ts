@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { FLOW_PAGE_SIZE, FLOW_PATH } from '../../../shared/flows';
 import { operationSelector } from '../../shared/operations';
 import { flowIdField } from './flowId';
 import { createFields, createRules, updateMetadataFields, updateMetadataRules } from './metadata';
@@ -21,7 +22,7 @@ export const flowDescription: INodeProperties[] = [
 			action: 'Delete a flow',
 			description: 'Delete a draft flow; published flows can only be deprecated',
 			method: 'DELETE',
-			path: '/flow',
+			path: FLOW_PATH,
 		},
 		{
 			name: 'Deprecate',
@@ -45,9 +46,8 @@ export const flowDescription: INodeProperties[] = [
 			action: 'Get many flows',
 			description: "List the flows of the channel's WhatsApp Business Account",
 			method: 'GET',
-			path: '/flow',
-			// The reference requires `limit` and gives no maximum.
-			paging: { payload: 'data', pageSize: { parameter: 'limit', max: 100 } },
+			path: FLOW_PATH,
+			paging: { payload: 'data', pageSize: { parameter: 'limit', max: FLOW_PAGE_SIZE } },
 		},
 		{
 			name: 'Get Preview',
