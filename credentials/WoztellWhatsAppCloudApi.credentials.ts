@@ -42,7 +42,9 @@ export function toSignedContextHeaders(values: SignedContextValues): Record<stri
 	};
 }
 
-function signedContextOf(credentials: ICredentialDataDecryptedObject): SignedContextValues | undefined {
+function signedContextOf(
+	credentials: ICredentialDataDecryptedObject,
+): SignedContextValues | undefined {
 	const source =
 		credentials.signedContextSource === 'openApi'
 			? (parseJson(credentials.fetchedSecret) as IDataObject)
@@ -51,7 +53,8 @@ function signedContextOf(credentials: ICredentialDataDecryptedObject): SignedCon
 		appId: text(source.appId),
 		appIntegrationId: text(source.appIntegrationId),
 		// Credentials saved before 0.1.0 (and their fetched values) keep it as appIntegrationSecret.
-		appIntegrationSignature: text(source.appIntegrationSignature) || text(source.appIntegrationSecret),
+		appIntegrationSignature:
+			text(source.appIntegrationSignature) || text(source.appIntegrationSecret),
 		channelId: text(credentials.channelId),
 	};
 	return Object.values(values).every(Boolean) ? values : undefined;
@@ -171,7 +174,8 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 7lQNjrXbDO',
 			displayOptions: { show: { signedContextSource: ['openApi'] } },
-			description: "The WOZTELL environment the channel's WhatsApp Cloud integration is installed in, shown in WOZTELL's Open API (apiViewer → channel → environment)",
+			description:
+				"The WOZTELL environment the channel's WhatsApp Cloud integration is installed in, shown in WOZTELL's Open API (apiViewer → channel → environment)",
 		},
 		{
 			displayName: 'Open API URL',
@@ -200,7 +204,9 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.signedContextSource !== 'openApi') return {};
-		return { fetchedSecret: JSON.stringify(await signedContextFromOpenApi(this.helpers, credentials)) };
+		return {
+			fetchedSecret: JSON.stringify(await signedContextFromOpenApi(this.helpers, credentials)),
+		};
 	}
 
 	async authenticate(
@@ -233,7 +239,10 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 		},
 		rules: [
 			{ type: 'responseSuccessBody', properties: { key: 'ok', value: 0, message: REFUSED } },
-			{ type: 'responseSuccessBody', properties: { key: 'ok', value: undefined, message: NOT_WOZTELL } },
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'ok', value: undefined, message: NOT_WOZTELL },
+			},
 		],
 	};
 }

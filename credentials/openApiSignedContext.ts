@@ -47,7 +47,6 @@ async function fetchFromOpenApi(
 	return values;
 }
 
-
 /**
  * The app ID, app integration ID and signature of the credential's channel, from WOZTELL's Open
  * API; one fetch serves every request that asks at the same time, and is reused for a while.
@@ -66,7 +65,8 @@ export async function signedContextFromOpenApi(
 	const previous = openApiFetches.get(key);
 	// n8n calls this with the field filled only when the credential is tested or a request got 401.
 	const refreshWanted = Boolean(credentials.fetchedSecret);
-	const reusable = previous && now - previous.fetchedAt < (refreshWanted ? REFRESH_AFTER_MS : REUSE_FOR_MS);
+	const reusable =
+		previous && now - previous.fetchedAt < (refreshWanted ? REFRESH_AFTER_MS : REUSE_FOR_MS);
 	if (reusable) return await previous.values;
 	const fetch: OpenApiFetch = { fetchedAt: now, values: fetchFromOpenApi(helpers, credentials) };
 	openApiFetches.set(key, fetch);

@@ -67,7 +67,11 @@ setInterval(() => {
 process.on('SIGTERM', () => shutdown(0));
 
 function spawnTool(command, commandArgs, { prefix, env = process.env } = {}) {
-	const child = spawn(command, commandArgs, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, commandArgs, {
+		cwd: repoRoot,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	{
 		for (const stream of [child.stdout, child.stderr]) {
 			let buffer = '';
@@ -75,7 +79,9 @@ function spawnTool(command, commandArgs, { prefix, env = process.env } = {}) {
 				buffer += d;
 				const lines = buffer.split('\n');
 				buffer = lines.pop();
-				for (const line of lines) if (line.trim()) process.stdout.write(`${prefix} ${line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')}\n`);
+				for (const line of lines)
+					if (line.trim())
+						process.stdout.write(`${prefix} ${line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')}\n`);
 			});
 		}
 	}
@@ -86,7 +92,11 @@ function runTool(command, commandArgs, env) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, commandArgs, { cwd: repoRoot, env, stdio: 'inherit' });
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${commandArgs.join(' ')} exited ${code}`))));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`${path.basename(command)} ${commandArgs.join(' ')} exited ${code}`)),
+		);
 	});
 }
 
@@ -99,7 +109,9 @@ function runTool(command, commandArgs, env) {
  */
 /** A workflow's WOZTELL nodes as n8n loads the linked package (CUSTOM.*), with the sandbox credential. */
 function asLinkedPackage(workflow) {
-	const credentials = { [CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
+	const credentials = {
+		[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+	};
 	for (const node of workflow.nodes) {
 		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
 		node.type = node.type.replace(`${PACKAGE_NAME}.`, 'CUSTOM.');
@@ -128,7 +140,10 @@ async function main() {
 	say(`n8n user folder: ${userFolder}`);
 	const { n8nHome } = await ensureN8n();
 	const node = node24();
-	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+	const toolEnv = {
+		...process.env,
+		PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+	};
 
 	say('building the package (n8n-node build)…');
 	await runTool(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], toolEnv);
@@ -138,7 +153,10 @@ async function main() {
 	say(`linked ${link} → ${path.join(repoRoot, 'dist')}`);
 
 	// The sandbox, in this process: every request it answers is echoed below.
-	if (await portInUse(sandboxPort)) throw new Error(`Port ${sandboxPort} is busy: is \`npm run sandbox\` running? Stop it or set WOZTELL_SANDBOX_PORT.`);
+	if (await portInUse(sandboxPort))
+		throw new Error(
+			`Port ${sandboxPort} is busy: is \`npm run sandbox\` running? Stop it or set WOZTELL_SANDBOX_PORT.`,
+		);
 	const { startSandbox } = require(path.join(repoRoot, 'test', 'sandbox', 'server.js'));
 	// Meta's review, simulated: a template created here is PENDING for 5 s, then APPROVED (or REJECTED
 	// when its name contains "reject"), for the trigger example to report.
@@ -148,7 +166,9 @@ async function main() {
 	const echo = setInterval(() => {
 		while (seen < sandbox.requests.length) {
 			const r = sandbox.requests[seen++];
-			say(`sandbox ← ${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`);
+			say(
+				`sandbox ← ${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`,
+			);
 		}
 	}, 200);
 	cleanups.push(() => clearInterval(echo));
@@ -167,7 +187,17 @@ async function main() {
 	const credentialFile = path.join(importFolder, 'credentials.json');
 	fs.writeFileSync(
 		credentialFile,
-		JSON.stringify(credentialImport([{ id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl) }]), null, 2),
+		JSON.stringify(
+			credentialImport([
+				{
+					id: SANDBOX_CREDENTIAL_ID,
+					name: SANDBOX_CREDENTIAL_NAME,
+					data: sandboxCredentialData(sandbox.baseUrl),
+				},
+			]),
+			null,
+			2,
+		),
 	);
 	const firstRun = !fs.existsSync(path.join(n8nFolder, 'database.sqlite'));
 	say(`importing the "${SANDBOX_CREDENTIAL_NAME}" credential…`);
@@ -178,16 +208,23 @@ async function main() {
 		const examples = path.join(importFolder, 'workflows');
 		fs.rmSync(examples, { recursive: true, force: true });
 		fs.mkdirSync(examples, { recursive: true });
-		for (const f of fs.readdirSync(workflows).filter((f) => f.endsWith('.json') && !f.startsWith('error-'))) {
+		for (const f of fs
+			.readdirSync(workflows)
+			.filter((f) => f.endsWith('.json') && !f.startsWith('error-'))) {
 			const wf = JSON.parse(fs.readFileSync(path.join(workflows, f), 'utf8'));
 			wf.name = wf.name.replace(/^E2E /, 'Example: ');
 			fs.writeFileSync(path.join(examples, f), JSON.stringify(asLinkedPackage(wf)));
 		}
 		// The README's trigger example, ready to publish: it reacts to templates made in the sandbox.
-		const alert = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'template-status-alert.json'), 'utf8'));
+		const alert = JSON.parse(
+			fs.readFileSync(path.join(repoRoot, 'examples', 'template-status-alert.json'), 'utf8'),
+		);
 		alert.id = 'wozDevTriggerEx1';
 		alert.name = 'Example: template status alert (publish me)';
-		fs.writeFileSync(path.join(examples, 'template-status-alert.json'), JSON.stringify(asLinkedPackage(alert)));
+		fs.writeFileSync(
+			path.join(examples, 'template-status-alert.json'),
+			JSON.stringify(asLinkedPackage(alert)),
+		);
 		say('importing example workflows (first start only)…');
 		await runN8nOrThrow(['import:workflow', '--separate', `--input=${examples}`], { env });
 	}
@@ -219,23 +256,38 @@ async function main() {
 	const credentials = await rest.call('GET', '/credentials');
 	const credential = (credentials.body?.data ?? []).find((c) => c.id === SANDBOX_CREDENTIAL_ID);
 	for (const type of [NODE_TYPE, TRIGGER_TYPE]) {
-		if (!nodeTypes.some?.((t) => t.name === type)) throw new Error(`n8n did not load ${type}; see ${logFile}`);
+		if (!nodeTypes.some?.((t) => t.name === type))
+			throw new Error(`n8n did not load ${type}; see ${logFile}`);
 	}
-	if (!credential) throw new Error(`credential "${SANDBOX_CREDENTIAL_NAME}" missing in n8n: ${JSON.stringify(credentials.body).slice(0, 300)}`);
+	if (!credential)
+		throw new Error(
+			`credential "${SANDBOX_CREDENTIAL_NAME}" missing in n8n: ${JSON.stringify(credentials.body).slice(0, 300)}`,
+		);
 	// What the editor's "Test" button sends: the stored credential, secrets blanked.
 	const stored = await rest.call('GET', `/credentials/${SANDBOX_CREDENTIAL_ID}?includeData=true`);
 	const { name, type, data } = stored.body.data;
-	const test = await rest.call('POST', '/credentials/test', { credentials: { id: SANDBOX_CREDENTIAL_ID, name, type, data } });
+	const test = await rest.call('POST', '/credentials/test', {
+		credentials: { id: SANDBOX_CREDENTIAL_ID, name, type, data },
+	});
 	const status = test.body?.data ?? test.body;
-	if (status?.status !== 'OK') throw new Error(`credential test of "${SANDBOX_CREDENTIAL_NAME}" failed: ${JSON.stringify(status)}`);
-	say(`loaded "${ours.displayName}" (${NODE_TYPE}) and its trigger (${TRIGGER_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`);
+	if (status?.status !== 'OK')
+		throw new Error(
+			`credential test of "${SANDBOX_CREDENTIAL_NAME}" failed: ${JSON.stringify(status)}`,
+		);
+	say(
+		`loaded "${ours.displayName}" (${NODE_TYPE}) and its trigger (${TRIGGER_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`,
+	);
 
 	if (smoke) {
 		say(`smoke check passed in ${secs()}`);
 		return shutdown(0);
 	}
 
-	const child = spawnTool(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['--watch', '--preserveWatchOutput', '--pretty', 'false'], { prefix: '[tsc]', env: toolEnv });
+	const child = spawnTool(
+		path.join(repoRoot, 'node_modules', '.bin', 'tsc'),
+		['--watch', '--preserveWatchOutput', '--pretty', 'false'],
+		{ prefix: '[tsc]', env: toolEnv },
+	);
 	cleanups.push(() => child.kill('SIGTERM'));
 
 	const lines = [

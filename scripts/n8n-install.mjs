@@ -43,7 +43,13 @@ export function node24() {
 export function node24HeadersDir() {
 	const candidates = [
 		path.join(repoRoot, 'node_modules', 'node'),
-		path.join(repoRoot, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`),
+		path.join(
+			repoRoot,
+			'node_modules',
+			'node',
+			'node_modules',
+			`node-${process.platform}-${process.arch}`,
+		),
 		path.join(repoRoot, 'node_modules', `node-${process.platform}-${process.arch}`),
 	];
 	for (const c of candidates) {
@@ -56,7 +62,15 @@ export function node24HeadersDir() {
 function npmCli() {
 	const guesses = [
 		process.env.npm_execpath,
-		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
 		'/usr/lib/node_modules/npm/bin/npm-cli.js',
 		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
 	];
@@ -92,7 +106,11 @@ function run(cmd, args, opts) {
 		child.on('exit', (code, signal) =>
 			code === 0
 				? resolve()
-				: reject(new Error(`${path.basename(args[0] || cmd)} ${args.slice(1).join(' ')} exited ${code ?? signal}`)),
+				: reject(
+						new Error(
+							`${path.basename(args[0] || cmd)} ${args.slice(1).join(' ')} exited ${code ?? signal}`,
+						),
+					),
 		);
 	});
 }
@@ -169,12 +187,22 @@ export async function ensureN8n({ quiet = false } = {}) {
 		const headers = node24HeadersDir();
 		const npm = npmCli();
 		log(`Installing n8n@${N8N_VERSION} into ${n8nHome}`);
-		log('The first install is slow: about 3–6 minutes, ~2,400 packages, ~3 GB. It is cached afterwards.');
+		log(
+			'The first install is slow: about 3–6 minutes, ~2,400 packages, ~3 GB. It is cached afterwards.',
+		);
 		const pkgJson = path.join(n8nHome, 'package.json');
 		if (!fs.existsSync(pkgJson)) {
 			fs.writeFileSync(
 				pkgJson,
-				JSON.stringify({ name: 'woztell-n8n-cache', private: true, description: `n8n ${N8N_VERSION} for ${PACKAGE_NAME} dev/e2e` }, null, 2) + '\n',
+				JSON.stringify(
+					{
+						name: 'woztell-n8n-cache',
+						private: true,
+						description: `n8n ${N8N_VERSION} for ${PACKAGE_NAME} dev/e2e`,
+					},
+					null,
+					2,
+				) + '\n',
 			);
 		}
 		const env = {
@@ -194,15 +222,28 @@ export async function ensureN8n({ quiet = false } = {}) {
 		try {
 			await run(
 				node,
-				[npm, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn', `n8n@${N8N_VERSION}`],
+				[
+					npm,
+					'install',
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=warn',
+					`n8n@${N8N_VERSION}`,
+				],
 				{ cwd: n8nHome, env },
 			);
-			log(`npm install done in ${Math.round((Date.now() - started) / 1000)} s; rebuilding sqlite3 for Node ${process.versions.node.split('.')[0] === '24' ? '24' : '24 (project)'}…`);
+			log(
+				`npm install done in ${Math.round((Date.now() - started) / 1000)} s; rebuilding sqlite3 for Node ${process.versions.node.split('.')[0] === '24' ? '24' : '24 (project)'}…`,
+			);
 			const rebuildStart = Date.now();
 			await run(node, [npm, 'rebuild', 'sqlite3', '--loglevel=warn'], { cwd: n8nHome, env });
 			log(`sqlite3 rebuilt in ${Math.round((Date.now() - rebuildStart) / 1000)} s`);
 			// Sanity check: the native module loads in Node 24 and n8n answers --version.
-			await run(node, ['-e', "require('sqlite3'); process.stdout.write('')"], { cwd: n8nHome, env });
+			await run(node, ['-e', "require('sqlite3'); process.stdout.write('')"], {
+				cwd: n8nHome,
+				env,
+			});
 			await run(node, [n8nBin, '--version'], { cwd: n8nHome, env });
 		} finally {
 			clearInterval(ticker);
@@ -210,7 +251,11 @@ export async function ensureN8n({ quiet = false } = {}) {
 		const seconds = Math.round((Date.now() - started) / 1000);
 		fs.writeFileSync(
 			markerFile,
-			JSON.stringify({ n8n: N8N_VERSION, node: node, installedAt: new Date().toISOString(), seconds }, null, 2) + '\n',
+			JSON.stringify(
+				{ n8n: N8N_VERSION, node: node, installedAt: new Date().toISOString(), seconds },
+				null,
+				2,
+			) + '\n',
 		);
 		log(`n8n ${N8N_VERSION} installed in ${seconds} s (${countPackages()} packages).`);
 	});
@@ -218,7 +263,8 @@ export async function ensureN8n({ quiet = false } = {}) {
 	return { n8nHome, n8nBin, node };
 }
 
-const isMain = process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+	process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
 	if (process.argv.includes('--check')) {
 		process.stdout.write(`${n8nHome}\n`);

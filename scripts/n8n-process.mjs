@@ -21,7 +21,10 @@ export const OWNER = {
 
 /** Credential data pointing at a sandbox, as the n8n credential form would hold it. */
 export function sandboxCredentialData(baseUrl, overrides = {}) {
-	return require(path.join(repoRoot, 'test', 'sandbox', 'state.js')).credentialData(baseUrl, overrides);
+	return require(path.join(repoRoot, 'test', 'sandbox', 'state.js')).credentialData(
+		baseUrl,
+		overrides,
+	);
 }
 
 /** The file `n8n import:credentials --input` reads: plain `data` is encrypted on import. */
@@ -64,14 +67,20 @@ export function n8nEnv({ userFolder, port = 5678, brokerPort = 5679, extra = {} 
 export function runN8n(args, { env, timeoutMs = 300_000, cwd } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(node24(), [n8nBin, ...args], { env, cwd: cwd || env.N8N_USER_FOLDER, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(node24(), [n8nBin, ...args], {
+			env,
+			cwd: cwd || env.N8N_USER_FOLDER,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			reject(
+				new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('error', (e) => {
 			clearTimeout(timer);
@@ -87,7 +96,9 @@ export function runN8n(args, { env, timeoutMs = 300_000, cwd } = {}) {
 export async function runN8nOrThrow(args, options) {
 	const result = await runN8n(args, options);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result;
 }
@@ -124,7 +135,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 }) {
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	if (await portInUse(Number(env.N8N_PORT))) {
-		throw new Error(`Port ${env.N8N_PORT} is already in use: is another n8n running? Stop it or set N8N_PORT.`);
+		throw new Error(
+			`Port ${env.N8N_PORT} is already in use: is another n8n running? Stop it or set N8N_PORT.`,
+		);
 	}
 	const child = spawn(node24(), [n8nBin, 'start'], {
 		env,
@@ -178,7 +191,9 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (exited) {
-			throw new Error(`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`);
+			throw new Error(
+				`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`,
+			);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -199,11 +214,18 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 
 export function restClient(url) {
 	let cookie = '';
 	const call = async (method, route, body) => {
-		const response = await fetch(route.startsWith('/types/') ? `${url}${route}` : `${url}/rest${route}`, {
-			method,
-			headers: { 'Content-Type': 'application/json', 'browser-id': 'woztell-scripts', ...(cookie ? { Cookie: cookie } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const response = await fetch(
+			route.startsWith('/types/') ? `${url}${route}` : `${url}/rest${route}`,
+			{
+				method,
+				headers: {
+					'Content-Type': 'application/json',
+					'browser-id': 'woztell-scripts',
+					...(cookie ? { Cookie: cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			},
+		);
 		const setCookie = response.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
 		if (auth) cookie = auth.split(';')[0];
@@ -222,9 +244,14 @@ export function restClient(url) {
 		async ownerSession(owner = OWNER) {
 			const setup = await call('POST', '/owner/setup', owner);
 			if (setup.status === 200) return setup;
-			const login = await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			const login = await call('POST', '/login', {
+				emailOrLdapLoginId: owner.email,
+				password: owner.password,
+			});
 			if (login.status !== 200) {
-				throw new Error(`n8n owner set-up answered ${setup.status} and login ${login.status}: ${JSON.stringify(login.body)}`);
+				throw new Error(
+					`n8n owner set-up answered ${setup.status} and login ${login.status}: ${JSON.stringify(login.body)}`,
+				);
 			}
 			return login;
 		},

@@ -15,7 +15,10 @@ describe('account → getInfo (GET /waba-info)', () => {
 		expect(sandbox.requests).toHaveLength(1);
 		const [request] = sandbox.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/waba-info' });
-		expect(request.query).toEqual({ channelId: sandbox.state.identity.channelId, accessToken: identity.accessToken });
+		expect(request.query).toEqual({
+			channelId: sandbox.state.identity.channelId,
+			accessToken: identity.accessToken,
+		});
 		expect(request.body).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([sandbox.state.wabaInfo]);
 	});
@@ -26,7 +29,10 @@ describe('account → getInfo (GET /waba-info)', () => {
 			{ resource: 'account', operation: 'getInfo', lookUpBy: 'wabaId', wabaId: identity.wabaId },
 			{ credentials: sandboxCredentials(sandbox) },
 		);
-		expect(sandbox.requests[0].query).toEqual({ wabaId: identity.wabaId, accessToken: identity.accessToken });
+		expect(sandbox.requests[0].query).toEqual({
+			wabaId: identity.wabaId,
+			accessToken: identity.accessToken,
+		});
 		expect(items[0].json.name).toBe('Sandbox Business');
 	});
 

@@ -40,16 +40,29 @@ describe('analytics → getConversationAnalytics (GET /conversation-analytics)',
 			dimensions: '["phone","country"]',
 		});
 		expect(items.map((item) => item.json.start)).toEqual([1704067200, 1704153600, 1704240000]);
-		expect(items[0].json).toMatchObject({ phone_number: '85212345678', conversation_type: 'REGULAR' });
+		expect(items[0].json).toMatchObject({
+			phone_number: '85212345678',
+			conversation_type: 'REGULAR',
+		});
 	});
 
 	it('accepts UNIX seconds from an expression', async () => {
 		const { sandbox } = context;
 		await runNode(
-			{ resource: 'analytics', operation: 'getConversationAnalytics', from: '={{ $json.from }}', to: '={{ $json.to }}', granularity: 'MONTHLY' },
+			{
+				resource: 'analytics',
+				operation: 'getConversationAnalytics',
+				from: '={{ $json.from }}',
+				to: '={{ $json.to }}',
+				granularity: 'MONTHLY',
+			},
 			{ credentials: sandboxCredentials(sandbox), items: [{ from: 1704067200, to: 1706745600 }] },
 		);
-		expect(sandbox.requests[0].query).toMatchObject({ from: '1704067200', to: '1706745600', granularity: 'MONTHLY' });
+		expect(sandbox.requests[0].query).toMatchObject({
+			from: '1704067200',
+			to: '1706745600',
+			granularity: 'MONTHLY',
+		});
 	});
 
 	it.each([
@@ -59,7 +72,13 @@ describe('analytics → getConversationAnalytics (GET /conversation-analytics)',
 	])('refuses %j before sending', async (range, message) => {
 		const { sandbox } = context;
 		const { error } = await runNode(
-			{ resource: 'analytics', operation: 'getConversationAnalytics', granularity: 'DAILY', from: '={{ $json.from }}', to: '={{ $json.to }}' },
+			{
+				resource: 'analytics',
+				operation: 'getConversationAnalytics',
+				granularity: 'DAILY',
+				from: '={{ $json.from }}',
+				to: '={{ $json.to }}',
+			},
 			{ credentials: sandboxCredentials(sandbox), items: [range] },
 		);
 		expect(error?.message).toBe(message);

@@ -51,8 +51,15 @@ describe('businessProfile → update (PATCH /whatsapp-business-profile)', () => 
 		});
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
 
-		const { items: after } = await runNode({ resource: 'businessProfile', operation: 'get', phoneNumberId }, { credentials });
-		expect(after[0].json).toMatchObject({ about: 'Open 9 to 5', vertical: 'RETAIL', address: 'Sandbox Building' });
+		const { items: after } = await runNode(
+			{ resource: 'businessProfile', operation: 'get', phoneNumberId },
+			{ credentials },
+		);
+		expect(after[0].json).toMatchObject({
+			about: 'Open 9 to 5',
+			vertical: 'RETAIL',
+			address: 'Sandbox Building',
+		});
 	});
 
 	it.each([
@@ -61,10 +68,22 @@ describe('businessProfile → update (PATCH /whatsapp-business-profile)', () => 
 		[{ address: 'x'.repeat(257) }, 'Address must have at most 256 characters (it has 257)'],
 		[{ description: 'x'.repeat(513) }, 'Description must have at most 512 characters (it has 513)'],
 		[{ email: 'not-an-email' }, 'Email must be an email address'],
-		[{ websites: ['https://a.example', 'https://b.example', 'https://c.example'] }, 'Websites can hold at most 2 entries (it has 3)'],
-		[{ websites: ['woztell.com'] }, 'Websites entry 1 must be a URL starting with http:// or https://'],
-		[{ profilePictureUrl: 'ftp://example.com/a.png' }, 'Profile Picture URL must be a URL starting with http:// or https://'],
-		[{ vertical: 'SPACE' }, 'Vertical must be one of AUTO, BEAUTY, APPAREL, EDU, ENTERTAIN, EVENT_PLAN, FINANCE, GROCERY, HOTEL, HEALTH, NONPROFIT, OTHER, PROF_SERVICES, GOVT, RESTAURANT, RETAIL, TRAVEL'],
+		[
+			{ websites: ['https://a.example', 'https://b.example', 'https://c.example'] },
+			'Websites can hold at most 2 entries (it has 3)',
+		],
+		[
+			{ websites: ['woztell.com'] },
+			'Websites entry 1 must be a URL starting with http:// or https://',
+		],
+		[
+			{ profilePictureUrl: 'ftp://example.com/a.png' },
+			'Profile Picture URL must be a URL starting with http:// or https://',
+		],
+		[
+			{ vertical: 'SPACE' },
+			'Vertical must be one of AUTO, BEAUTY, APPAREL, EDU, ENTERTAIN, EVENT_PLAN, FINANCE, GROCERY, HOTEL, HEALTH, NONPROFIT, OTHER, PROF_SERVICES, GOVT, RESTAURANT, RETAIL, TRAVEL',
+		],
 	])('refuses %j before sending', async (profileFields, message) => {
 		const { sandbox } = context;
 		const { error } = await runNode(
@@ -88,11 +107,25 @@ describe('businessProfile → update (PATCH /whatsapp-business-profile)', () => 
 
 describe('an item that breaks a rule sends nothing, not even a look-up', () => {
 	it.each([
-		['businessProfile → update', { resource: 'businessProfile', operation: 'update', profileFields: { about: 'x'.repeat(140) } }, 'About must have at most 139 characters (it has 140)'],
-		['media → upload', { resource: 'media', operation: 'upload', type: 'image', url: 'not a url' }, 'File URL must be a URL starting with http:// or https://'],
+		[
+			'businessProfile → update',
+			{
+				resource: 'businessProfile',
+				operation: 'update',
+				profileFields: { about: 'x'.repeat(140) },
+			},
+			'About must have at most 139 characters (it has 140)',
+		],
+		[
+			'media → upload',
+			{ resource: 'media', operation: 'upload', type: 'image', url: 'not a url' },
+			'File URL must be a URL starting with http:// or https://',
+		],
 	])('%s with an empty Phone Number ID', async (_operation, parameters, message) => {
 		// A token no earlier test used: the channel look-up cannot come from the cache.
-		const credentials = sandboxCredentials(context.sandbox, { accessToken: 'token-of-a-fresh-channel' });
+		const credentials = sandboxCredentials(context.sandbox, {
+			accessToken: 'token-of-a-fresh-channel',
+		});
 		const { error } = await runNode({ phoneNumberId: '', ...parameters }, { credentials });
 		expect(error?.message).toBe(message);
 		expect(context.sandbox.requests).toEqual([]);

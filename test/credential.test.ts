@@ -24,27 +24,48 @@ const openApiCalls = () => context.sandbox.requests.filter((request) => request.
 
 describe('signed context from the Open API token', () => {
 	it('asks the Open API once for a run over 1,000 items, and not again on the next run', async () => {
-		const credentialsHelper = new CredentialsHelper({ woztellWhatsAppCloudApi: new WoztellWhatsAppCloudApi() });
-		const parameters = { resource: 'phoneNumber', operation: 'getDisplayNameStatus', phoneNumberId: identity.phoneNumberId };
+		const credentialsHelper = new CredentialsHelper({
+			woztellWhatsAppCloudApi: new WoztellWhatsAppCloudApi(),
+		});
+		const parameters = {
+			resource: 'phoneNumber',
+			operation: 'getDisplayNameStatus',
+			phoneNumberId: identity.phoneNumberId,
+		};
 		const items = Array.from({ length: 1000 }, (_, index) => ({ index }));
 
-		const { items: output, error } = await runNode(parameters, { credentials: openApiCredentials(), items, credentialsHelper });
+		const { items: output, error } = await runNode(parameters, {
+			credentials: openApiCredentials(),
+			items,
+			credentialsHelper,
+		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(1000);
 		const statusCalls = context.requestsTo('/whatsapp-displayname-status');
 		expect(statusCalls).toHaveLength(1000);
-		expect(statusCalls.every((request) => request.headers['x-woztell-signedcontext'] === SIGNED_HEADERS['x-woztell-signedcontext'])).toBe(true);
+		expect(
+			statusCalls.every(
+				(request) =>
+					request.headers['x-woztell-signedcontext'] === SIGNED_HEADERS['x-woztell-signedcontext'],
+			),
+		).toBe(true);
 		expect(openApiCalls()).toHaveLength(1);
 		const [query] = openApiCalls();
 		expect(query.method).toBe('POST');
 		expect(query.headers.authorization).toBe('Bearer sandbox-open-api-token');
-		expect((query.body as { query: string }).query).toContain('channel(channelId: "696327315430a1f98231dfde")');
+		expect((query.body as { query: string }).query).toContain(
+			'channel(channelId: "696327315430a1f98231dfde")',
+		);
 		expect((query.body as { query: string }).query).toContain('environment(envId: "7lQNjrXbDO")');
 
 		// n8n stores the expirable field; the next run reads it instead of asking again.
 		expect(credentialsHelper.stored.get('woztellWhatsAppCloudApi')?.fetchedSecret).toBeTruthy();
 		context.sandbox.reset();
-		await runNode(parameters, { credentials: openApiCredentials(), items: items.slice(0, 10), credentialsHelper });
+		await runNode(parameters, {
+			credentials: openApiCredentials(),
+			items: items.slice(0, 10),
+			credentialsHelper,
+		});
 		expect(context.requestsTo('/whatsapp-displayname-status')).toHaveLength(10);
 		expect(openApiCalls()).toHaveLength(0);
 	});

@@ -4,7 +4,11 @@ import { useSandbox } from './engine/useSandbox';
 import { identity } from './sandbox';
 
 const context = useSandbox();
-const profileGet = { resource: 'businessProfile', operation: 'get', phoneNumberId: identity.phoneNumberId };
+const profileGet = {
+	resource: 'businessProfile',
+	operation: 'get',
+	phoneNumberId: identity.phoneNumberId,
+};
 
 async function errorOf(credentials = sandboxCredentials(context.sandbox)) {
 	const { error, items } = await runNode(profileGet, { credentials });
@@ -14,7 +18,10 @@ async function errorOf(credentials = sandboxCredentials(context.sandbox)) {
 
 describe('WOZTELL errors become NodeApiError with WOZTELL’s own message and the HTTP code', () => {
 	it('ok: 0 with HTTP 200', async () => {
-		context.sandbox.failNext({ status: 200, body: { ok: 0, error: 'Phone number is not registered' } });
+		context.sandbox.failNext({
+			status: 200,
+			body: { ok: 0, error: 'Phone number is not registered' },
+		});
 		const error = await errorOf();
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Phone number is not registered');
@@ -29,7 +36,10 @@ describe('WOZTELL errors become NodeApiError with WOZTELL’s own message and th
 	});
 
 	it('404 from an unknown phone number', async () => {
-		const { error } = await runNode({ ...profileGet, phoneNumberId: '999' }, { credentials: sandboxCredentials(context.sandbox) });
+		const { error } = await runNode(
+			{ ...profileGet, phoneNumberId: '999' },
+			{ credentials: sandboxCredentials(context.sandbox) },
+		);
 		expect(error?.message).toBe('Phone number 999 not found');
 		expect((error as unknown as NodeApiError).httpCode).toBe('404');
 	});
@@ -54,7 +64,11 @@ describe('WOZTELL errors become NodeApiError with WOZTELL’s own message and th
 			{ ...profileGet, phoneNumberId: '={{ $json.phone }}' },
 			{
 				credentials: sandboxCredentials(context.sandbox),
-				items: [{ phone: identity.phoneNumberId }, { phone: '999' }, { phone: identity.phoneNumberId }],
+				items: [
+					{ phone: identity.phoneNumberId },
+					{ phone: '999' },
+					{ phone: identity.phoneNumberId },
+				],
 				node: { continueOnFail: true },
 			},
 		);

@@ -22,7 +22,11 @@ const descriptions: Record<string, INodeTypeDescription> = {
 const examples = loadExamples();
 
 /** Whether n8n shows the property for these parameter values (show conditions only, as the nodes use). */
-function isShown(description: INodeTypeDescription, property: INodeProperties, parameters: Record<string, unknown>) {
+function isShown(
+	description: INodeTypeDescription,
+	property: INodeProperties,
+	parameters: Record<string, unknown>,
+) {
 	const show = property.displayOptions?.show ?? {};
 	return Object.entries(show).every(([name, allowed]) => {
 		const setting = description.properties.find((candidate) => candidate.name === name);
@@ -51,7 +55,9 @@ function operationProblems(description: INodeTypeDescription, node: ExampleNode)
 	);
 	const operations = (selector?.options ?? []) as INodePropertyOptions[];
 	if (!operations.some((option) => option.value === parameters.operation)) {
-		return [`${node.name}: unknown operation ${String(parameters.resource)}/${String(parameters.operation)}`];
+		return [
+			`${node.name}: unknown operation ${String(parameters.resource)}/${String(parameters.operation)}`,
+		];
 	}
 	return [];
 }
@@ -122,7 +128,11 @@ function parameterProblems(node: ExampleNode): string[] {
 	}
 	// A required parameter left out would stop the import's first run.
 	for (const property of description.properties) {
-		if (property.required && isShown(description, property, parameters) && !(property.name in parameters)) {
+		if (
+			property.required &&
+			isShown(description, property, parameters) &&
+			!(property.name in parameters)
+		) {
 			problems.push(`${node.name}.${property.name}: required but missing`);
 		}
 	}

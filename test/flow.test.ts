@@ -4,7 +4,6 @@ import { SIGNED_HEADERS, TOKEN_QUERY, useSandbox } from './engine/useSandbox';
 
 const context = useSandbox();
 
-
 const screen = (id: string, extra: object = {}) => ({
 	id,
 	title: `Screen ${id}`,

@@ -10,15 +10,20 @@ const { properties } = new WoztellWhatsAppCloud().description;
 const RUNS_PER_OPERATION = 45;
 const FROM_ITEM = '={{ $json.value }}';
 
-const operations = (properties.find((property) => property.name === 'resource')?.options as INodePropertyOptions[]).flatMap(
-	({ value: resource }) =>
-		(properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
-		)?.options as INodePropertyOptions[]).map(({ value: operation, routing }) => ({
-			resource: String(resource),
-			operation: String(operation),
-			endpoint: `${String(routing?.request?.method)} ${String(routing?.request?.url)}`,
-		})),
+const operations = (
+	properties.find((property) => property.name === 'resource')?.options as INodePropertyOptions[]
+).flatMap(({ value: resource }) =>
+	(
+		properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(resource),
+		)?.options as INodePropertyOptions[]
+	).map(({ value: operation, routing }) => ({
+		resource: String(resource),
+		operation: String(operation),
+		endpoint: `${String(routing?.request?.method)} ${String(routing?.request?.url)}`,
+	})),
 );
 
 const fromItem = (property: INodeProperties) =>
@@ -28,7 +33,15 @@ const description = new WoztellWhatsAppCloud().description;
 
 /** The fields n8n shows for the operation with every other field at its default. */
 function shownFields(resource: string, operation: string) {
-	const shown = NodeHelpers.getNodeParameters(properties, { resource, operation }, true, false, null, description) ?? {};
+	const shown =
+		NodeHelpers.getNodeParameters(
+			properties,
+			{ resource, operation },
+			true,
+			false,
+			null,
+			description,
+		) ?? {};
 	return properties
 		.filter((property) => !['resource', 'operation', 'returnAll'].includes(property.name))
 		.filter((property) => NodeHelpers.displayParameter(shown, property, null, description));
@@ -41,11 +54,16 @@ function shownFields(resource: string, operation: string) {
 function fieldsOf(resource: string, operation: string): INodeParameters[] {
 	const fields = shownFields(resource, operation);
 	const required = Object.fromEntries(
-		fields.filter((property) => property.required).map((property) => [property.name, fromItem(property)]),
+		fields
+			.filter((property) => property.required)
+			.map((property) => [property.name, fromItem(property)]),
 	);
 	const fuzzed = fields.flatMap((property): INodeParameters[] => {
 		if (property.type === 'collection') {
-			return (property.options as INodeProperties[]).map((option) => ({ ...required, [property.name]: { [option.name]: FROM_ITEM } }));
+			return (property.options as INodeProperties[]).map((option) => ({
+				...required,
+				[property.name]: { [option.name]: FROM_ITEM },
+			}));
 		}
 		if (property.type === 'fixedCollection') return [];
 		return [{ ...required, [property.name]: fromItem(property) }];
@@ -59,18 +77,39 @@ const anyValue = fc.oneof(
 	fc.anything({ maxDepth: 3 }),
 	fc.string({ unit: 'grapheme', maxLength: 300 }),
 	fc.string({ unit: 'binary', maxLength: 50 }),
-	fc.constantFrom('x'.repeat(100_000), '', ' ', '0', '-1', '1e400', 'null', '{}', '[]', '{{1}}', '\u0000', '😀'.repeat(2000)),
+	fc.constantFrom(
+		'x'.repeat(100_000),
+		'',
+		' ',
+		'0',
+		'-1',
+		'1e400',
+		'null',
+		'{}',
+		'[]',
+		'{{1}}',
+		'\u0000',
+		'😀'.repeat(2000),
+	),
 	fc.oneof(fc.integer(), fc.double(), fc.constant(null), fc.boolean()),
 	fc.array(fc.string(), { maxLength: 12 }),
 );
 
 const ALLOWED = ['NodeOperationError', 'NodeApiError'];
-const PROGRAMMING_ERRORS = /Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack|Invalid array length/;
+const PROGRAMMING_ERRORS =
+	/Cannot read propert|is not a function|is not iterable|undefined is not|Maximum call stack|Invalid array length/;
 
 let runs = 0;
 
 describe('fuzzing every field of every operation', () => {
-	it.each(operations.map(({ resource, operation, endpoint }) => [`${resource}.${operation}`, resource, operation, endpoint]))(
+	it.each(
+		operations.map(({ resource, operation, endpoint }) => [
+			`${resource}.${operation}`,
+			resource,
+			operation,
+			endpoint,
+		]),
+	)(
 		'%s: only success, NodeOperationError or NodeApiError',
 		async (_name, resource, operation, endpoint) => {
 			const fields = fieldsOf(resource, operation);
@@ -80,11 +119,16 @@ describe('fuzzing every field of every operation', () => {
 					const sentBefore = context.sandbox.requests.length;
 					const { error, items } = await runNode(
 						{ resource, operation, ...field },
-						{ credentials: sandboxCredentials(context.sandbox), items: [{ value: value as never }] },
+						{
+							credentials: sandboxCredentials(context.sandbox),
+							items: [{ value: value as never }],
+						},
 					);
 					if (!error) {
 						// A success is WOZTELL's answer to the operation's own request, as items of this input item.
-						const sent = context.sandbox.requests.slice(sentBefore).map((request) => `${request.method} ${request.path}`);
+						const sent = context.sandbox.requests
+							.slice(sentBefore)
+							.map((request) => `${request.method} ${request.path}`);
 						expect(sent).toContain(endpoint);
 						for (const item of items) {
 							expect(item.pairedItem).toEqual({ item: 0 });
@@ -101,8 +145,11 @@ describe('fuzzing every field of every operation', () => {
 			);
 			// fast-check's own report prints the whole counterexample, which can be 100,000 characters.
 			if (result.failed) {
-				const reason = (result.errorInstance as Error | undefined)?.message ?? String(result.errorInstance);
-				throw new Error(`${reason.slice(0, 600)}\nfor ${fc.stringify(result.counterexample).slice(0, 400)}`);
+				const reason =
+					(result.errorInstance as Error | undefined)?.message ?? String(result.errorInstance);
+				throw new Error(
+					`${reason.slice(0, 600)}\nfor ${fc.stringify(result.counterexample).slice(0, 400)}`,
+				);
 			}
 			expect(result.interrupted).toBe(false);
 		},

@@ -53,11 +53,17 @@ describe('published package', () => {
 
 	it('loads the nodes and the credential from the tarball with only n8n-workflow installed', () => {
 		expect(packed.loaded.nodes).toEqual([
-			expect.objectContaining({ name: 'woztellWhatsAppCloud', displayName: 'WOZTELL WhatsApp Cloud' }),
+			expect.objectContaining({
+				name: 'woztellWhatsAppCloud',
+				displayName: 'WOZTELL WhatsApp Cloud',
+			}),
 			expect.objectContaining({
 				name: 'woztellWhatsAppCloudTrigger',
 				displayName: 'WOZTELL WhatsApp Cloud Trigger',
-				icon: { light: 'file:../../icons/woztellTrigger.svg', dark: 'file:../../icons/woztellTrigger.dark.svg' },
+				icon: {
+					light: 'file:../../icons/woztellTrigger.svg',
+					dark: 'file:../../icons/woztellTrigger.dark.svg',
+				},
 			}),
 		]);
 		expect(packed.loaded.nodes[0].properties).toBeGreaterThan(10);

@@ -66,10 +66,13 @@ describe('README', () => {
 	});
 
 	it('lists exactly the trigger’s events, in its order', () => {
-		const events = (trigger.properties.find((property) => property.name === 'events')?.options ?? []) as INodePropertyOptions[];
+		const events = (trigger.properties.find((property) => property.name === 'events')?.options ??
+			[]) as INodePropertyOptions[];
 		const lines = readme.split('\n');
 		const start = lines.indexOf('| Event | Value | Fires when | Source |');
-		const rows = lines.slice(start + 2).filter((line, index, all) => all.slice(0, index + 1).every((row) => row.startsWith('|')));
+		const rows = lines
+			.slice(start + 2)
+			.filter((line, index, all) => all.slice(0, index + 1).every((row) => row.startsWith('|')));
 		expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual(
 			events.map((event) => `| ${event.name} | \`${String(event.value)}\``),
 		);

@@ -40,16 +40,28 @@ async function run(parameters: INodeParameters, items?: IDataObject[]) {
 	);
 }
 
-const byName = (value: string): INodeParameterResourceLocator => ({ __rl: true, mode: 'list', value });
+const byName = (value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'list',
+	value,
+});
 
 describe('template → getMany (GET /whatsapp-message-templates)', () => {
 	it('lists the templates, one item each, asking for the Limit as `first`', async () => {
-		seed(storedVersion('order_update'), storedVersion('order_update', 'es'), storedVersion('welcome'));
+		seed(
+			storedVersion('order_update'),
+			storedVersion('order_update', 'es'),
+			storedVersion('welcome'),
+		);
 		const { items, error } = await run({ operation: 'getMany' });
 		expect(error).toBeUndefined();
 		expect(context.sandbox.requests).toHaveLength(1);
 		const [request] = context.sandbox.requests;
-		expect(request).toMatchObject({ method: 'GET', path: '/whatsapp-message-templates', body: undefined });
+		expect(request).toMatchObject({
+			method: 'GET',
+			path: '/whatsapp-message-templates',
+			body: undefined,
+		});
 		expect(request.query).toEqual({ wabaId: WABA_ID, first: '50', accessToken: TOKEN });
 		expect(items.map((item) => item.json)).toEqual([
 			{
@@ -62,8 +74,15 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 					{ language: 'es', status: 'APPROVED' },
 				],
 				templates: [
-					expect.objectContaining({ language: 'en_US', status: 'APPROVED', quality_score: { score: 'GREEN' } }),
-					expect.objectContaining({ language: 'es', components: [{ type: 'BODY', text: 'order_update in es' }] }),
+					expect.objectContaining({
+						language: 'en_US',
+						status: 'APPROVED',
+						quality_score: { score: 'GREEN' },
+					}),
+					expect.objectContaining({
+						language: 'es',
+						components: [{ type: 'BODY', text: 'order_update in es' }],
+					}),
 				],
 			},
 			expect.objectContaining({ name: 'welcome', languages: ['en_US'] }),
@@ -110,11 +129,17 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 			content: 'in en',
 			name_or_content: 'update',
 		});
-		expect(items.map((item) => [item.json.name, item.json.languages])).toEqual([['order_update', ['en_US']]]);
+		expect(items.map((item) => [item.json.name, item.json.languages])).toEqual([
+			['order_update', ['en_US']],
+		]);
 	});
 
 	it('splits into one item per language version, with the ID where WOZTELL gives it', async () => {
-		const [, spanish] = seed(storedVersion('order_update'), storedVersion('order_update', 'es'), storedVersion('welcome'));
+		const [, spanish] = seed(
+			storedVersion('order_update'),
+			storedVersion('order_update', 'es'),
+			storedVersion('welcome'),
+		);
 		const all = await run({ operation: 'getMany', options: { splitByLanguage: true } });
 		expect(all.items.map((item) => item.json)).toEqual([
 			{
@@ -131,9 +156,18 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 		]);
 		expect(all.items[1].json).not.toHaveProperty('id');
 
-		const spanishOnly = await run({ operation: 'getMany', filters: { language: ['es'] }, options: { splitByLanguage: true } });
+		const spanishOnly = await run({
+			operation: 'getMany',
+			filters: { language: ['es'] },
+			options: { splitByLanguage: true },
+		});
 		expect(spanishOnly.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ id: spanish.id, name: 'order_update', language: 'es', status: 'APPROVED' }),
+			expect.objectContaining({
+				id: spanish.id,
+				name: 'order_update',
+				language: 'es',
+				status: 'APPROVED',
+			}),
 		]);
 	});
 
@@ -145,7 +179,11 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 
 describe('template → getMany paging: `first` up to 100, so N templates cost ceil(N / 100) requests', () => {
 	const seedMany = (count: number) =>
-		seed(...Array.from({ length: count }, (_, index) => storedVersion(`template_${String(index).padStart(5, '0')}`)));
+		seed(
+			...Array.from({ length: count }, (_, index) =>
+				storedVersion(`template_${String(index).padStart(5, '0')}`),
+			),
+		);
 
 	it('Return All over 250 templates: 3 requests of first=100', async () => {
 		seedMany(250);
@@ -154,7 +192,11 @@ describe('template → getMany paging: `first` up to 100, so N templates cost ce
 		expect(new Set(items.map((item) => item.json.name)).size).toBe(250);
 		const requests = context.requestsTo('/whatsapp-message-templates');
 		expect(requests.map((request) => request.query.first)).toEqual(['100', '100', '100']);
-		expect(requests.map((request) => request.query.after === undefined)).toEqual([true, false, false]);
+		expect(requests.map((request) => request.query.after === undefined)).toEqual([
+			true,
+			false,
+			false,
+		]);
 		expect(context.sandbox.requests).toHaveLength(3);
 	});
 
@@ -164,14 +206,31 @@ describe('template → getMany paging: `first` up to 100, so N templates cost ce
 		expect(items.map((item) => item.json.name)).toEqual(
 			Array.from({ length: 150 }, (_, index) => `template_${String(index).padStart(5, '0')}`),
 		);
-		expect(context.requestsTo('/whatsapp-message-templates').map((request) => request.query.first)).toEqual(['100', '50']);
+		expect(
+			context.requestsTo('/whatsapp-message-templates').map((request) => request.query.first),
+		).toEqual(['100', '50']);
 	});
 
 	it('counts language versions against the Limit when splitting', async () => {
-		seed(storedVersion('a'), storedVersion('a', 'es'), storedVersion('b'), storedVersion('b', 'es'));
-		const { items } = await run({ operation: 'getMany', limit: 3, options: { splitByLanguage: true } });
-		expect(items.map((item) => `${item.json.name}/${item.json.language}`)).toEqual(['a/en_US', 'a/es', 'b/en_US']);
-		expect(context.requestsTo('/whatsapp-message-templates').map((request) => request.query.first)).toEqual(['3']);
+		seed(
+			storedVersion('a'),
+			storedVersion('a', 'es'),
+			storedVersion('b'),
+			storedVersion('b', 'es'),
+		);
+		const { items } = await run({
+			operation: 'getMany',
+			limit: 3,
+			options: { splitByLanguage: true },
+		});
+		expect(items.map((item) => `${item.json.name}/${item.json.language}`)).toEqual([
+			'a/en_US',
+			'a/es',
+			'b/en_US',
+		]);
+		expect(
+			context.requestsTo('/whatsapp-message-templates').map((request) => request.query.first),
+		).toEqual(['3']);
 	});
 
 	it('Return All over 10,000 templates: 100 requests', async () => {
@@ -195,10 +254,21 @@ const fullBuilder: INodeParameters = {
 		button: [
 			{ type: 'QUICK_REPLY', text: 'Thanks' },
 			{ type: 'QUICK_REPLY', text: 'Where is it?' },
-			{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', urlExample: 'https://example.com/track/1234' },
+			{
+				type: 'URL',
+				text: 'Track',
+				url: 'https://example.com/track/{{1}}',
+				urlExample: 'https://example.com/track/1234',
+			},
 			{ type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+85212769072' },
 			{ type: 'COPY_CODE', code: 'SUMMER25' },
-			{ type: 'FLOW', text: 'Rate us', flowId: '885692686603466', flowAction: 'navigate', navigateScreen: 'RATE' },
+			{
+				type: 'FLOW',
+				text: 'Rate us',
+				flowId: '885692686603466',
+				flowAction: 'navigate',
+				navigateScreen: 'RATE',
+			},
 		],
 	},
 };
@@ -216,17 +286,34 @@ const fullComponents = [
 		buttons: [
 			{ type: 'QUICK_REPLY', text: 'Thanks' },
 			{ type: 'QUICK_REPLY', text: 'Where is it?' },
-			{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: ['https://example.com/track/1234'] },
+			{
+				type: 'URL',
+				text: 'Track',
+				url: 'https://example.com/track/{{1}}',
+				example: ['https://example.com/track/1234'],
+			},
 			{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+85212769072' },
 			{ type: 'COPY_CODE', example: 'SUMMER25' },
-			{ type: 'FLOW', text: 'Rate us', flow_id: '885692686603466', flow_action: 'navigate', navigate_screen: 'RATE' },
+			{
+				type: 'FLOW',
+				text: 'Rate us',
+				flow_id: '885692686603466',
+				flow_action: 'navigate',
+				navigate_screen: 'RATE',
+			},
 		],
 	},
 ];
 
 describe('template → create (PUT /whatsapp-message-template)', () => {
 	const create = (parameters: INodeParameters) =>
-		run({ operation: 'create', templateName: 'order_update', language: 'en_US', category: 'UTILITY', ...parameters });
+		run({
+			operation: 'create',
+			templateName: 'order_update',
+			language: 'en_US',
+			category: 'UTILITY',
+			...parameters,
+		});
 
 	it('sends the components the builder makes, and returns the new ID', async () => {
 		const { items, error } = await create(fullBuilder);
@@ -244,7 +331,11 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 		});
 		const [stored] = context.sandbox.state.templates;
 		expect(items.map((item) => item.json)).toEqual([{ id: stored.id, language: 'en_US' }]);
-		expect(stored).toMatchObject({ name: 'order_update', status: 'PENDING', components: fullComponents });
+		expect(stored).toMatchObject({
+			name: 'order_update',
+			status: 'PENDING',
+			components: fullComponents,
+		});
 	});
 
 	it('passes a media header URL through as header_handle, for WOZTELL to upload', async () => {
@@ -255,7 +346,11 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 			bodyText: 'Our sale starts today',
 		});
 		expect((context.sandbox.requests[0].body as { components: unknown }).components).toEqual([
-			{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://example.com/sale.png'] } },
+			{
+				type: 'HEADER',
+				format: 'IMAGE',
+				example: { header_handle: ['https://example.com/sale.png'] },
+			},
 			{ type: 'BODY', text: 'Our sale starts today' },
 		]);
 		expect(context.sandbox.state.templates[0].status).toBe('PENDING');
@@ -277,7 +372,10 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 				componentsInput: 'json',
 				componentsJson: JSON.stringify(components),
 			},
-			{ credentials: sandboxCredentials(context.sandbox), items: [{ name: 'saludo', language: 'es_MX' }] },
+			{
+				credentials: sandboxCredentials(context.sandbox),
+				items: [{ name: 'saludo', language: 'es_MX' }],
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(context.sandbox.requests[0].body).toEqual({
@@ -300,39 +398,159 @@ describe('template → create: every check fires before any request', () => {
 	const longText = (length: number) => 'x'.repeat(length);
 	const buttons = (...button: INodeParameters[]): INodeParameters => ({ buttons: { button } });
 	const quickReply = (text = 'Yes'): INodeParameters => ({ type: 'QUICK_REPLY', text });
-	const url = (link = 'https://example.com'): INodeParameters => ({ type: 'URL', text: 'Open', url: link });
-	const phone: INodeParameters = { type: 'PHONE_NUMBER', text: 'Call', phoneNumber: '+85212345678' };
+	const url = (link = 'https://example.com'): INodeParameters => ({
+		type: 'URL',
+		text: 'Open',
+		url: link,
+	});
+	const phone: INodeParameters = {
+		type: 'PHONE_NUMBER',
+		text: 'Call',
+		phoneNumber: '+85212345678',
+	};
 
 	it.each<[string, INodeParameters, string]>([
-		['template name with capitals', { templateName: 'Order_Update' }, 'Template Name may only hold lowercase letters, digits and underscores, e.g. order_update'],
-		['template name an expression leaves empty', { templateName: '={{ $json.name }}' }, 'Template Name is required'],
-		['template name over 512', { templateName: 'a'.repeat(513) }, 'Template Name must have at most 512 characters (it has 513)'],
-		['language code', { language: 'english' }, 'Language must be a WhatsApp language code such as en_US, es or pt_BR'],
-		['category', { category: 'PROMOTION' }, 'Category must be one of MARKETING, UTILITY, AUTHENTICATION, TRANSACTIONAL, OTP'],
-		['body an expression leaves empty', { bodyText: '={{ $json.text }}' }, 'Body text must not be empty'],
-		['body over 1024', { bodyText: longText(1025) }, 'Body text must have at most 1024 characters (it has 1025)'],
-		['body variables out of order', { bodyText: 'Hi {{2}} and {{1}}', bodyExamples: ['a', 'b'] }, 'Body variables must be numbered {{1}} to {{2}} in order of appearance (found {{2}}, {{1}})'],
-		['body variable skipped', { bodyText: 'Hi {{1}} and {{3}}', bodyExamples: ['a', 'b'] }, 'Body variables must be numbered {{1}} to {{2}} in order of appearance (found {{1}}, {{3}})'],
-		['body variable without example', { bodyText: 'Hi {{1}}, order {{2}}', bodyExamples: ['Ada'] }, 'Body example for {{2}} is missing'],
-		['body examples beyond the variables', { bodyText: 'Hi {{1}}', bodyExamples: ['Ada', 'extra'] }, 'Body has 2 example values for 1 variables'],
-		['header text over 60', { headerFormat: 'TEXT', headerText: longText(61) }, 'Header text must have at most 60 characters (it has 61)'],
-		['empty header text', { headerFormat: 'TEXT', headerText: '' }, 'Header text must not be empty'],
-		['two header variables', { headerFormat: 'TEXT', headerText: '{{1}} {{2}}', headerExample: 'a' }, 'Header text can hold at most one variable (it has 2)'],
-		['header variable without example', { headerFormat: 'TEXT', headerText: 'Order {{1}}' }, 'Header example for {{1}} is missing'],
-		['media header without sample', { headerFormat: 'VIDEO', headerMediaUrl: '' }, 'Header video needs an example: a public URL of a sample file'],
-		['footer over 60', { footerText: longText(61) }, 'Footer text must have at most 60 characters (it has 61)'],
+		[
+			'template name with capitals',
+			{ templateName: 'Order_Update' },
+			'Template Name may only hold lowercase letters, digits and underscores, e.g. order_update',
+		],
+		[
+			'template name an expression leaves empty',
+			{ templateName: '={{ $json.name }}' },
+			'Template Name is required',
+		],
+		[
+			'template name over 512',
+			{ templateName: 'a'.repeat(513) },
+			'Template Name must have at most 512 characters (it has 513)',
+		],
+		[
+			'language code',
+			{ language: 'english' },
+			'Language must be a WhatsApp language code such as en_US, es or pt_BR',
+		],
+		[
+			'category',
+			{ category: 'PROMOTION' },
+			'Category must be one of MARKETING, UTILITY, AUTHENTICATION, TRANSACTIONAL, OTP',
+		],
+		[
+			'body an expression leaves empty',
+			{ bodyText: '={{ $json.text }}' },
+			'Body text must not be empty',
+		],
+		[
+			'body over 1024',
+			{ bodyText: longText(1025) },
+			'Body text must have at most 1024 characters (it has 1025)',
+		],
+		[
+			'body variables out of order',
+			{ bodyText: 'Hi {{2}} and {{1}}', bodyExamples: ['a', 'b'] },
+			'Body variables must be numbered {{1}} to {{2}} in order of appearance (found {{2}}, {{1}})',
+		],
+		[
+			'body variable skipped',
+			{ bodyText: 'Hi {{1}} and {{3}}', bodyExamples: ['a', 'b'] },
+			'Body variables must be numbered {{1}} to {{2}} in order of appearance (found {{1}}, {{3}})',
+		],
+		[
+			'body variable without example',
+			{ bodyText: 'Hi {{1}}, order {{2}}', bodyExamples: ['Ada'] },
+			'Body example for {{2}} is missing',
+		],
+		[
+			'body examples beyond the variables',
+			{ bodyText: 'Hi {{1}}', bodyExamples: ['Ada', 'extra'] },
+			'Body has 2 example values for 1 variables',
+		],
+		[
+			'header text over 60',
+			{ headerFormat: 'TEXT', headerText: longText(61) },
+			'Header text must have at most 60 characters (it has 61)',
+		],
+		[
+			'empty header text',
+			{ headerFormat: 'TEXT', headerText: '' },
+			'Header text must not be empty',
+		],
+		[
+			'two header variables',
+			{ headerFormat: 'TEXT', headerText: '{{1}} {{2}}', headerExample: 'a' },
+			'Header text can hold at most one variable (it has 2)',
+		],
+		[
+			'header variable without example',
+			{ headerFormat: 'TEXT', headerText: 'Order {{1}}' },
+			'Header example for {{1}} is missing',
+		],
+		[
+			'media header without sample',
+			{ headerFormat: 'VIDEO', headerMediaUrl: '' },
+			'Header video needs an example: a public URL of a sample file',
+		],
+		[
+			'footer over 60',
+			{ footerText: longText(61) },
+			'Footer text must have at most 60 characters (it has 61)',
+		],
 		['footer variable', { footerText: 'Bye {{1}}' }, 'Footer text cannot hold variables'],
-		['more than 10 buttons', buttons(...Array.from({ length: 11 }, () => quickReply())), 'Buttons can hold at most 10 buttons (there are 11)'],
-		['three URL buttons', buttons(url(), url(), url()), 'Buttons can hold at most 2 URL buttons (there are 3)'],
-		['two phone buttons', buttons(phone, phone), 'Buttons can hold at most 1 phone number button (there are 2)'],
-		['quick replies apart', buttons(quickReply(), url(), quickReply()), 'Buttons must keep the quick replies together, before or after the other buttons (button 3 is apart)'],
-		['button text over 25', buttons(quickReply(longText(26))), 'Button 1 (QUICK_REPLY) text must have at most 25 characters (it has 26)'],
-		['button without text', buttons(quickReply(), { type: 'URL', text: '', url: 'https://example.com' }), 'Button 2 (URL) text must not be empty'],
-		['URL button without a URL', buttons(url('example.com')), 'Button 1 (URL) URL must be a URL starting with http:// or https://'],
-		['URL variable without example', buttons(url('https://example.com/{{1}}')), 'Button 1 (URL) example for {{1}} is missing'],
-		['phone number', buttons({ ...phone, phoneNumber: 'call me' }), 'Button 1 (PHONE_NUMBER) phone number must be digits with the country code, e.g. +85212345678'],
-		['copy code without code', buttons({ type: 'COPY_CODE', code: '' }), 'Button 1 (COPY_CODE) example code must not be empty'],
-		['flow without ID', buttons({ type: 'FLOW', text: 'Go', flowId: '' }), 'Button 1 (FLOW) flow ID is required'],
+		[
+			'more than 10 buttons',
+			buttons(...Array.from({ length: 11 }, () => quickReply())),
+			'Buttons can hold at most 10 buttons (there are 11)',
+		],
+		[
+			'three URL buttons',
+			buttons(url(), url(), url()),
+			'Buttons can hold at most 2 URL buttons (there are 3)',
+		],
+		[
+			'two phone buttons',
+			buttons(phone, phone),
+			'Buttons can hold at most 1 phone number button (there are 2)',
+		],
+		[
+			'quick replies apart',
+			buttons(quickReply(), url(), quickReply()),
+			'Buttons must keep the quick replies together, before or after the other buttons (button 3 is apart)',
+		],
+		[
+			'button text over 25',
+			buttons(quickReply(longText(26))),
+			'Button 1 (QUICK_REPLY) text must have at most 25 characters (it has 26)',
+		],
+		[
+			'button without text',
+			buttons(quickReply(), { type: 'URL', text: '', url: 'https://example.com' }),
+			'Button 2 (URL) text must not be empty',
+		],
+		[
+			'URL button without a URL',
+			buttons(url('example.com')),
+			'Button 1 (URL) URL must be a URL starting with http:// or https://',
+		],
+		[
+			'URL variable without example',
+			buttons(url('https://example.com/{{1}}')),
+			'Button 1 (URL) example for {{1}} is missing',
+		],
+		[
+			'phone number',
+			buttons({ ...phone, phoneNumber: 'call me' }),
+			'Button 1 (PHONE_NUMBER) phone number must be digits with the country code, e.g. +85212345678',
+		],
+		[
+			'copy code without code',
+			buttons({ type: 'COPY_CODE', code: '' }),
+			'Button 1 (COPY_CODE) example code must not be empty',
+		],
+		[
+			'flow without ID',
+			buttons({ type: 'FLOW', text: 'Go', flowId: '' }),
+			'Button 1 (FLOW) flow ID is required',
+		],
 	])('%s', async (_case, parameters, message) => {
 		const { error } = await run({
 			operation: 'create',
@@ -348,12 +566,32 @@ describe('template → create: every check fires before any request', () => {
 	});
 
 	it.each<[string, string, string]>([
-		['not JSON', '[{"type": "BODY"', 'Components must be a JSON list of components, e.g. [{"type": "BODY", "text": "Hello {{1}}"}]'],
+		[
+			'not JSON',
+			'[{"type": "BODY"',
+			'Components must be a JSON list of components, e.g. [{"type": "BODY", "text": "Hello {{1}}"}]',
+		],
 		['no body', '[{"type": "FOOTER", "text": "Bye"}]', 'Body is required'],
-		['unknown component', '[{"type": "BODY", "text": "Hi"}, {"type": "SIDEBAR"}]', 'Components entry 2 must have a type of HEADER, BODY, FOOTER, BUTTONS'],
-		['two bodies', '[{"type": "BODY", "text": "Hi"}, {"type": "BODY", "text": "Ho"}]', 'Components can hold only one BODY component'],
-		['unknown header format', '[{"type": "HEADER", "format": "GIF"}, {"type": "BODY", "text": "Hi"}]', 'Header format must be one of TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION'],
-		['empty button list', '[{"type": "BODY", "text": "Hi"}, {"type": "BUTTONS", "buttons": []}]', 'Buttons must hold at least one button, or be left out'],
+		[
+			'unknown component',
+			'[{"type": "BODY", "text": "Hi"}, {"type": "SIDEBAR"}]',
+			'Components entry 2 must have a type of HEADER, BODY, FOOTER, BUTTONS',
+		],
+		[
+			'two bodies',
+			'[{"type": "BODY", "text": "Hi"}, {"type": "BODY", "text": "Ho"}]',
+			'Components can hold only one BODY component',
+		],
+		[
+			'unknown header format',
+			'[{"type": "HEADER", "format": "GIF"}, {"type": "BODY", "text": "Hi"}]',
+			'Header format must be one of TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION',
+		],
+		[
+			'empty button list',
+			'[{"type": "BODY", "text": "Hi"}, {"type": "BUTTONS", "buttons": []}]',
+			'Buttons must hold at least one button, or be left out',
+		],
 	])('raw JSON: %s', async (_case, componentsJson, message) => {
 		const { error } = await run({
 			operation: 'create',
@@ -373,13 +611,27 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 		run({ operation: 'update', template, language: 'es', bodyText: 'Nuevo texto', ...parameters });
 
 	it('finds the ID of the language version by name, then sends id + name + language + components', async () => {
-		const [, spanish] = seed(storedVersion('order_update'), storedVersion('order_update', 'es'), storedVersion('order_update_v2', 'es'));
+		const [, spanish] = seed(
+			storedVersion('order_update'),
+			storedVersion('order_update', 'es'),
+			storedVersion('order_update_v2', 'es'),
+		);
 		const { items, error } = await update(byName('order_update'));
 		expect(error).toBeUndefined();
 		const [lookup, patch] = context.sandbox.requests;
 		expect(lookup).toMatchObject({ method: 'GET', path: '/whatsapp-message-templates' });
-		expect(lookup.query).toEqual({ wabaId: WABA_ID, first: '100', language: '["es"]', name: 'order_update', accessToken: TOKEN });
-		expect(patch).toMatchObject({ method: 'PATCH', path: '/whatsapp-message-template', query: { accessToken: TOKEN } });
+		expect(lookup.query).toEqual({
+			wabaId: WABA_ID,
+			first: '100',
+			language: '["es"]',
+			name: 'order_update',
+			accessToken: TOKEN,
+		});
+		expect(patch).toMatchObject({
+			method: 'PATCH',
+			path: '/whatsapp-message-template',
+			query: { accessToken: TOKEN },
+		});
 		expect(patch.body).toEqual({
 			messageTemplateLanguage: 'es',
 			components: [{ type: 'BODY', text: 'Nuevo texto' }],
@@ -389,8 +641,12 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 		});
 		expect(context.sandbox.requests).toHaveLength(2);
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
-		expect(context.sandbox.state.templates[1].components).toEqual([{ type: 'BODY', text: 'Nuevo texto' }]);
-		expect(context.sandbox.state.templates[0].components).toEqual([{ type: 'BODY', text: 'order_update in en_US' }]);
+		expect(context.sandbox.state.templates[1].components).toEqual([
+			{ type: 'BODY', text: 'Nuevo texto' },
+		]);
+		expect(context.sandbox.state.templates[0].components).toEqual([
+			{ type: 'BODY', text: 'order_update in en_US' },
+		]);
 	});
 
 	it('takes the template by the ID of its language version', async () => {
@@ -412,7 +668,10 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 
 	it('names a missing language version and sends no PATCH', async () => {
 		seed(storedVersion('order_update'));
-		const { error } = await update({ __rl: true, mode: 'name', value: 'order_update' }, { language: 'fr' });
+		const { error } = await update(
+			{ __rl: true, mode: 'name', value: 'order_update' },
+			{ language: 'fr' },
+		);
 		expect(error?.message).toBe('No message template "order_update" in fr');
 		expect(context.requestsTo('/whatsapp-message-template')).toHaveLength(0);
 	});
@@ -435,29 +694,47 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 		expect((await update(byName('order_update'))).error).toBeUndefined();
 		const { error } = await update(byName('order_update'), { bodyText: 'Otra vez' });
 		expect(error?.message).toBe('A message template can only be edited once in a 24 hour window');
-		expect(context.sandbox.state.templates[0].components).toEqual([{ type: 'BODY', text: 'Nuevo texto' }]);
+		expect(context.sandbox.state.templates[0].components).toEqual([
+			{ type: 'BODY', text: 'Nuevo texto' },
+		]);
 	});
 });
 
 describe('template → delete (DELETE /whatsapp-message-template, JSON body)', () => {
 	it('deletes by name, every language version with it', async () => {
-		seed(storedVersion('order_update'), storedVersion('order_update', 'es'), storedVersion('welcome'));
+		seed(
+			storedVersion('order_update'),
+			storedVersion('order_update', 'es'),
+			storedVersion('welcome'),
+		);
 		const { items, error } = await run({ operation: 'delete', template: byName('order_update') });
 		expect(error).toBeUndefined();
 		expect(context.sandbox.requests).toHaveLength(1);
 		const [request] = context.sandbox.requests;
-		expect(request).toMatchObject({ method: 'DELETE', path: '/whatsapp-message-template', query: { accessToken: TOKEN } });
+		expect(request).toMatchObject({
+			method: 'DELETE',
+			path: '/whatsapp-message-template',
+			query: { accessToken: TOKEN },
+		});
 		expect(request.body).toEqual({ wabaId: WABA_ID, name: 'order_update' });
 		expect(items.map((item) => item.json)).toEqual([{ success: true }]);
-		expect(context.sandbox.state.templates.map((version: { name: string }) => version.name)).toEqual(['welcome']);
+		expect(
+			context.sandbox.state.templates.map((version: { name: string }) => version.name),
+		).toEqual(['welcome']);
 	});
 
 	it('deletes by the ID of a language version, looking its name up first', async () => {
 		const [, spanish] = seed(storedVersion('order_update'), storedVersion('order_update', 'es'));
-		const { error } = await run({ operation: 'delete', template: { __rl: true, mode: 'id', value: spanish.id } });
+		const { error } = await run({
+			operation: 'delete',
+			template: { __rl: true, mode: 'id', value: spanish.id },
+		});
 		expect(error).toBeUndefined();
 		expect(context.sandbox.requests.map((request) => request.method)).toEqual(['GET', 'DELETE']);
-		expect(context.requestsTo('/whatsapp-message-template')[0].body).toEqual({ wabaId: WABA_ID, name: 'order_update' });
+		expect(context.requestsTo('/whatsapp-message-template')[0].body).toEqual({
+			wabaId: WABA_ID,
+			name: 'order_update',
+		});
 		expect(context.sandbox.state.templates).toHaveLength(0);
 	});
 
@@ -480,7 +757,11 @@ describe('template pick-list (searchTemplates)', () => {
 			storedVersion('order_update', 'es'),
 			...Array.from({ length: 120 }, (_, index) => storedVersion(`promo_${index}`)),
 		);
-		const first = await searchList('searchTemplates', { resource: 'template', operation: 'update' }, sandboxCredentials(context.sandbox));
+		const first = await searchList(
+			'searchTemplates',
+			{ resource: 'template', operation: 'update' },
+			sandboxCredentials(context.sandbox),
+		);
 		expect(first.results[0]).toEqual({ name: 'order_update (en_US, es)', value: 'order_update' });
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toEqual(expect.any(String));
@@ -506,8 +787,13 @@ describe('template pick-list (searchTemplates)', () => {
 			sandboxCredentials(context.sandbox),
 			'ORDER',
 		);
-		expect(found).toEqual({ results: [{ name: 'order_update (en_US)', value: 'order_update' }], paginationToken: undefined });
-		expect(context.sandbox.requests.map((request) => request.path)).toEqual(['/whatsapp-message-templates']);
+		expect(found).toEqual({
+			results: [{ name: 'order_update (en_US)', value: 'order_update' }],
+			paginationToken: undefined,
+		});
+		expect(context.sandbox.requests.map((request) => request.path)).toEqual([
+			'/whatsapp-message-templates',
+		]);
 		expect(context.sandbox.requests[0].query).toMatchObject({ wabaId: WABA_ID, name: 'ORDER' });
 	});
 });

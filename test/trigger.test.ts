@@ -33,17 +33,27 @@ function seedTemplate(name: string, language = 'en_US', overrides: IDataObject =
 }
 
 function seedFlow(id: string, name: string, status = 'DRAFT') {
-	const flow = { id, name, categories: ['SIGN_UP'], status, json: undefined, validation_errors: [] };
+	const flow = {
+		id,
+		name,
+		categories: ['SIGN_UP'],
+		status,
+		json: undefined,
+		validation_errors: [],
+	};
 	context.sandbox.state.flows.push(flow);
 	return flow;
 }
 
 /** An active trigger; later changes to `options` (the poll budget) apply to its next polls. */
 function poller(parameters: INodeParameters, options: Partial<PollerOptions> = {}) {
-	return createPoller(Object.assign(options, { credentials: sandboxCredentials(context.sandbox), parameters }));
+	return createPoller(
+		Object.assign(options, { credentials: sandboxCredentials(context.sandbox), parameters }),
+	);
 }
 
-const jsonOf = (items: Array<{ json: IDataObject }> | null) => items?.map((item) => item.json) ?? null;
+const jsonOf = (items: Array<{ json: IDataObject }> | null) =>
+	items?.map((item) => item.json) ?? null;
 
 describe.each([
 	['n8n 1.x and 2.x by default (static data on the workflow)', false],
@@ -55,7 +65,9 @@ describe.each([
 		const trigger = poller({ events: ['templateStatusChanged'] }, { durableCursors });
 
 		expect(await trigger.poll()).toEqual({ items: null });
-		expect(context.requestsTo('/whatsapp-message-templates').map((request) => request.query)).toEqual([
+		expect(
+			context.requestsTo('/whatsapp-message-templates').map((request) => request.query),
+		).toEqual([
 			{ wabaId: WABA_ID, first: '100', status: ALL_STATUSES, accessToken: identity.accessToken },
 		]);
 
@@ -84,11 +96,18 @@ describe.each([
 
 	it('a failed poll emits nothing and keeps the snapshot: the next good poll emits the change once', async () => {
 		seedTemplate('welcome', 'en_US', { status: 'PENDING' });
-		const trigger = poller({ events: ['templateStatusChanged'], wabaId: WABA_ID }, { durableCursors });
+		const trigger = poller(
+			{ events: ['templateStatusChanged'], wabaId: WABA_ID },
+			{ durableCursors },
+		);
 		await trigger.poll();
 		const baseline = JSON.parse(JSON.stringify(trigger.staticData()));
 
-		context.sandbox.admin.template({ name: 'welcome', status: 'REJECTED', rejectedReason: 'INVALID_FORMAT' });
+		context.sandbox.admin.template({
+			name: 'welcome',
+			status: 'REJECTED',
+			rejectedReason: 'INVALID_FORMAT',
+		});
 		context.sandbox.failNext({ status: 500, body: { ok: 0, error: 'WhatsApp is down' } });
 		const failed = await trigger.poll();
 		expect(failed.items).toBeNull();
@@ -100,15 +119,24 @@ describe.each([
 
 		const { items } = await trigger.poll();
 		expect(jsonOf(items)).toEqual([
-			expect.objectContaining({ event: 'templateStatusChanged', previous: 'PENDING', current: 'REJECTED', rejectedReason: 'INVALID_FORMAT' }),
+			expect.objectContaining({
+				event: 'templateStatusChanged',
+				previous: 'PENDING',
+				current: 'REJECTED',
+				rejectedReason: 'INVALID_FORMAT',
+			}),
 		]);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
 
 	it('a poll cut short by n8n’s poll budget reports no unseen template as deleted', async () => {
-		for (let index = 0; index < 250; index++) seedTemplate(`template_${String(index).padStart(3, '0')}`);
+		for (let index = 0; index < 250; index++)
+			seedTemplate(`template_${String(index).padStart(3, '0')}`);
 		const options: Partial<PollerOptions> = { durableCursors };
-		const trigger = poller({ events: ['templateStatusChanged', 'templateDeleted'], wabaId: WABA_ID }, options);
+		const trigger = poller(
+			{ events: ['templateStatusChanged', 'templateDeleted'], wabaId: WABA_ID },
+			options,
+		);
 		await trigger.poll();
 
 		// A template on page 1 and one on page 3 changed; the budget allows one page.
@@ -118,15 +146,15 @@ describe.each([
 		context.sandbox.requests.length = 0;
 		const cut = await trigger.poll();
 		expect(context.requestsTo('/whatsapp-message-templates')).toHaveLength(1);
-		expect(jsonOf(cut.items)?.map((item) => `${item.event} ${item.templateName} ${item.current}`)).toEqual([
-			'templateStatusChanged template_000 PAUSED',
-		]);
+		expect(
+			jsonOf(cut.items)?.map((item) => `${item.event} ${item.templateName} ${item.current}`),
+		).toEqual(['templateStatusChanged template_000 PAUSED']);
 
 		delete options.budgetMs;
 		const full = await trigger.poll();
-		expect(jsonOf(full.items)?.map((item) => `${item.event} ${item.templateName} ${item.current}`)).toEqual([
-			'templateStatusChanged template_200 DISABLED',
-		]);
+		expect(
+			jsonOf(full.items)?.map((item) => `${item.event} ${item.templateName} ${item.current}`),
+		).toEqual(['templateStatusChanged template_200 DISABLED']);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
 });
@@ -136,20 +164,67 @@ describe('trigger events', () => {
 		seedTemplate('order_update');
 		seedTemplate('old_offer');
 		seedTemplate('retired');
-		const events = ['templateQualityChanged', 'templateCreated', 'templateDeleted', 'templateStatusChanged'];
+		const events = [
+			'templateQualityChanged',
+			'templateCreated',
+			'templateDeleted',
+			'templateStatusChanged',
+		];
 		const trigger = poller({ events });
 		await trigger.poll();
 
 		context.sandbox.admin.template({ name: 'order_update', quality: 'RED' });
 		context.sandbox.admin.template({ name: 'retired', status: 'DELETED' });
-		context.sandbox.state.templates = context.sandbox.state.templates.filter(({ name }: IDataObject) => name !== 'old_offer');
-		const created = seedTemplate('order_update', 'de', { status: 'PENDING', quality_score: 'UNKNOWN' });
+		context.sandbox.state.templates = context.sandbox.state.templates.filter(
+			({ name }: IDataObject) => name !== 'old_offer',
+		);
+		const created = seedTemplate('order_update', 'de', {
+			status: 'PENDING',
+			quality_score: 'UNKNOWN',
+		});
 		const { items } = await trigger.poll();
-		expect(jsonOf(items)?.map(({ event, templateName, language, field, previous, current }) => ({ event, templateName, language, field, previous, current }))).toEqual([
-			{ event: 'templateQualityChanged', templateName: 'order_update', language: 'en_US', field: 'quality_score', previous: 'GREEN', current: 'RED' },
-			{ event: 'templateCreated', templateName: 'order_update', language: 'de', field: 'status', previous: null, current: 'PENDING' },
-			{ event: 'templateDeleted', templateName: 'retired', language: 'en_US', field: 'status', previous: 'APPROVED', current: 'DELETED' },
-			{ event: 'templateDeleted', templateName: 'old_offer', language: 'en_US', field: 'status', previous: 'APPROVED', current: null },
+		expect(
+			jsonOf(items)?.map(({ event, templateName, language, field, previous, current }) => ({
+				event,
+				templateName,
+				language,
+				field,
+				previous,
+				current,
+			})),
+		).toEqual([
+			{
+				event: 'templateQualityChanged',
+				templateName: 'order_update',
+				language: 'en_US',
+				field: 'quality_score',
+				previous: 'GREEN',
+				current: 'RED',
+			},
+			{
+				event: 'templateCreated',
+				templateName: 'order_update',
+				language: 'de',
+				field: 'status',
+				previous: null,
+				current: 'PENDING',
+			},
+			{
+				event: 'templateDeleted',
+				templateName: 'retired',
+				language: 'en_US',
+				field: 'status',
+				previous: 'APPROVED',
+				current: 'DELETED',
+			},
+			{
+				event: 'templateDeleted',
+				templateName: 'old_offer',
+				language: 'en_US',
+				field: 'status',
+				previous: 'APPROVED',
+				current: null,
+			},
 		]);
 		// The gone version is named from the snapshot: its ID and category were kept.
 		expect(jsonOf(items)?.[3]).toEqual({
@@ -166,7 +241,9 @@ describe('trigger events', () => {
 		});
 		expect(created.status).toBe('PENDING');
 		// A DELETED version that later disappears is not deleted twice.
-		context.sandbox.state.templates = context.sandbox.state.templates.filter(({ name }: IDataObject) => name !== 'retired');
+		context.sandbox.state.templates = context.sandbox.state.templates.filter(
+			({ name }: IDataObject) => name !== 'retired',
+		);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
 
@@ -179,15 +256,18 @@ describe('trigger events', () => {
 			seedTemplate('spring_sale', 'en_US', { status: 'PENDING', reviewAt: Date.now() + 60_000 }),
 			seedTemplate('reject_me', 'en_US', { status: 'PENDING', reviewAt: Date.now() + 60_000 }),
 		];
-		expect(jsonOf((await trigger.poll()).items)?.map(({ event, templateName, current }) => `${event} ${templateName} ${current}`)).toEqual([
-			'templateCreated spring_sale PENDING',
-			'templateCreated reject_me PENDING',
-		]);
+		expect(
+			jsonOf((await trigger.poll()).items)?.map(
+				({ event, templateName, current }) => `${event} ${templateName} ${current}`,
+			),
+		).toEqual(['templateCreated spring_sale PENDING', 'templateCreated reject_me PENDING']);
 		for (const version of created) version.reviewAt = Date.now();
-		expect(jsonOf((await trigger.poll()).items)?.map(({ templateName, current, rejectedReason }) => `${templateName} ${current} ${rejectedReason}`)).toEqual([
-			'spring_sale APPROVED NONE',
-			'reject_me REJECTED INVALID_FORMAT',
-		]);
+		expect(
+			jsonOf((await trigger.poll()).items)?.map(
+				({ templateName, current, rejectedReason }) =>
+					`${templateName} ${current} ${rejectedReason}`,
+			),
+		).toEqual(['spring_sale APPROVED NONE', 'reject_me REJECTED INVALID_FORMAT']);
 	});
 
 	it('flowStatusChanged carries the flow’s name, categories and validation errors', async () => {
@@ -196,7 +276,10 @@ describe('trigger events', () => {
 		const trigger = poller({ events: ['flowStatusChanged'] });
 		await trigger.poll();
 		expect(context.sandbox.requests.map((request) => request.path)).toEqual(['/flow']);
-		expect(context.requestsTo('/flow')[0].query).toEqual({ limit: '100', accessToken: identity.accessToken });
+		expect(context.requestsTo('/flow')[0].query).toEqual({
+			limit: '100',
+			accessToken: identity.accessToken,
+		});
 
 		context.sandbox.admin.flow({ flowId: '885692686603467', status: 'BLOCKED' });
 		const { items } = await trigger.poll();
@@ -213,7 +296,9 @@ describe('trigger events', () => {
 				detectedAt: expect.any(String),
 			},
 		]);
-		expect(context.requestsTo('/flow-detail').map((request) => request.query.flowId)).toEqual(['885692686603467']);
+		expect(context.requestsTo('/flow-detail').map((request) => request.query.flowId)).toEqual([
+			'885692686603467',
+		]);
 	});
 
 	it('phoneNumberChanged: one item per changed field', async () => {
@@ -221,20 +306,34 @@ describe('trigger events', () => {
 		await trigger.poll();
 		context.sandbox.admin.phoneNumber({ quality_rating: 'RED', messaging_limit_tier: 'TIER_250' });
 		const { items } = await trigger.poll();
-		expect(context.requestsTo('/whatsapp-displayname-status').map((request) => request.query.phoneNumberId)).toEqual([
-			PHONE_NUMBER_ID,
-			PHONE_NUMBER_ID,
-		]);
+		expect(
+			context
+				.requestsTo('/whatsapp-displayname-status')
+				.map((request) => request.query.phoneNumberId),
+		).toEqual([PHONE_NUMBER_ID, PHONE_NUMBER_ID]);
 		expect(jsonOf(items)).toEqual([
-			expect.objectContaining({ event: 'phoneNumberChanged', phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '+852 1234 5678', field: 'quality_rating', previous: 'GREEN', current: 'RED' }),
-			expect.objectContaining({ event: 'phoneNumberChanged', field: 'messaging_limit_tier', previous: 'TIER_1K', current: 'TIER_250' }),
+			expect.objectContaining({
+				event: 'phoneNumberChanged',
+				phoneNumberId: PHONE_NUMBER_ID,
+				displayPhoneNumber: '+852 1234 5678',
+				field: 'quality_rating',
+				previous: 'GREEN',
+				current: 'RED',
+			}),
+			expect.objectContaining({
+				event: 'phoneNumberChanged',
+				field: 'messaging_limit_tier',
+				previous: 'TIER_1K',
+				current: 'TIER_250',
+			}),
 		]);
 	});
 
 	it('businessKeyStatusChanged: a key set, then its signature turning invalid', async () => {
 		const trigger = poller({ events: ['businessKeyStatusChanged'] });
 		await trigger.poll();
-		context.sandbox.state.businessPublicKey = '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----';
+		context.sandbox.state.businessPublicKey =
+			'-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----';
 		expect(jsonOf((await trigger.poll()).items)).toEqual([
 			{
 				event: 'businessKeyStatusChanged',
@@ -255,11 +354,10 @@ describe('trigger events', () => {
 	it('reads only the sources of the selected events', async () => {
 		const trigger = poller({ events: ['phoneNumberChanged', 'businessKeyStatusChanged'] });
 		await trigger.poll();
-		const paths = context.sandbox.requests.map((request) => request.path).filter((path) => path !== '/waba-info');
-		expect(paths.sort()).toEqual([
-			'/whatsapp-business-encryption',
-			'/whatsapp-displayname-status',
-		]);
+		const paths = context.sandbox.requests
+			.map((request) => request.path)
+			.filter((path) => path !== '/waba-info');
+		expect(paths.sort()).toEqual(['/whatsapp-business-encryption', '/whatsapp-displayname-status']);
 	});
 });
 
@@ -271,35 +369,56 @@ describe('trigger filters and options', () => {
 		seedTemplate('welcome', 'en_US', { status: 'PENDING' });
 		const trigger = poller({
 			events: ['templateStatusChanged'],
-			filters: { templateName: 'ORDER_', templateLanguages: ['en_US'], templateCategories: ['UTILITY'], templateStatuses: ['REJECTED'] },
+			filters: {
+				templateName: 'ORDER_',
+				templateLanguages: ['en_US'],
+				templateCategories: ['UTILITY'],
+				templateStatuses: ['REJECTED'],
+			},
 		});
 		await trigger.poll();
-		for (const name of ['order_update', 'order_paid', 'welcome']) context.sandbox.admin.template({ name, status: 'REJECTED' });
-		expect(jsonOf((await trigger.poll()).items)?.map(({ templateName, language }) => `${templateName} ${language}`)).toEqual([
-			'order_update en_US',
-		]);
+		for (const name of ['order_update', 'order_paid', 'welcome'])
+			context.sandbox.admin.template({ name, status: 'REJECTED' });
+		expect(
+			jsonOf((await trigger.poll()).items)?.map(
+				({ templateName, language }) => `${templateName} ${language}`,
+			),
+		).toEqual(['order_update en_US']);
 		context.sandbox.admin.template({ name: 'order_update', status: 'APPROVED' });
 		expect(await trigger.poll()).toEqual({ items: null });
 		// The snapshot holds only what the filters let through.
-		expect(Object.keys((trigger.staticData() as { snapshots: { templates: { entries: object } } }).snapshots.templates.entries)).toEqual([
-			'order_update en_US',
-		]);
+		expect(
+			Object.keys(
+				(trigger.staticData() as { snapshots: { templates: { entries: object } } }).snapshots
+					.templates.entries,
+			),
+		).toEqual(['order_update en_US']);
 	});
 
 	it('flow statuses', async () => {
 		seedFlow('885692686603466', 'Sign up', 'PUBLISHED');
 		seedFlow('885692686603467', 'Survey', 'PUBLISHED');
-		const trigger = poller({ events: ['flowStatusChanged'], filters: { flowStatuses: ['BLOCKED', 'THROTTLED'] } });
+		const trigger = poller({
+			events: ['flowStatusChanged'],
+			filters: { flowStatuses: ['BLOCKED', 'THROTTLED'] },
+		});
 		await trigger.poll();
 		context.sandbox.admin.flow({ flowId: '885692686603466', status: 'DEPRECATED' });
 		context.sandbox.admin.flow({ flowId: '885692686603467', status: 'THROTTLED' });
-		expect(jsonOf((await trigger.poll()).items)?.map(({ flowName, current }) => `${flowName} ${current}`)).toEqual(['Survey THROTTLED']);
+		expect(
+			jsonOf((await trigger.poll()).items)?.map(
+				({ flowName, current }) => `${flowName} ${current}`,
+			),
+		).toEqual(['Survey THROTTLED']);
 	});
 
 	it('changing a filter starts a new baseline instead of reporting what it hides as deleted', async () => {
 		seedTemplate('order_update');
 		seedTemplate('welcome');
-		const parameters: INodeParameters = { events: ['templateDeleted', 'templateCreated'], filters: {} };
+		const parameters: INodeParameters = {
+			events: ['templateDeleted', 'templateCreated'],
+			filters: {},
+		};
 		const trigger = poller(parameters);
 		await trigger.poll();
 		parameters.filters = { templateName: 'order' };
@@ -311,15 +430,23 @@ describe('trigger filters and options', () => {
 	it('Emit Existing on First Poll emits what exists, as created', async () => {
 		seedTemplate('order_update');
 		seedTemplate('gone_before', 'en_US', { status: 'DELETED' });
-		const trigger = poller({ events: ['templateCreated'], options: { emitExistingOnFirstPoll: true } });
-		expect(jsonOf((await trigger.poll()).items)?.map(({ event, templateName }) => `${event} ${templateName}`)).toEqual([
-			'templateCreated order_update',
-		]);
+		const trigger = poller({
+			events: ['templateCreated'],
+			options: { emitExistingOnFirstPoll: true },
+		});
+		expect(
+			jsonOf((await trigger.poll()).items)?.map(
+				({ event, templateName }) => `${event} ${templateName}`,
+			),
+		).toEqual(['templateCreated order_update']);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
 
 	it('a typed WABA ID that is not digits stops the poll before any request', async () => {
-		const { error, items } = await poller({ events: ['templateCreated'], wabaId: 'my-waba' }).poll();
+		const { error, items } = await poller({
+			events: ['templateCreated'],
+			wabaId: 'my-waba',
+		}).poll();
 		expect(items).toBeNull();
 		expect(error?.message).toBe('WABA ID must be a numeric ID (digits only)');
 		expect(context.sandbox.requests).toHaveLength(0);
@@ -349,8 +476,12 @@ describe('trigger, Fetch Test Event (manual run)', () => {
 		const trigger = poller({ events: ['templateStatusChanged'] });
 		await trigger.poll();
 		context.sandbox.admin.template({ name: 'order_update', status: 'APPROVED' });
-		expect(jsonOf((await trigger.fetchTestEvent()).items)).toEqual([expect.objectContaining({ previous: 'PENDING', current: 'APPROVED' })]);
-		expect(jsonOf((await trigger.poll()).items)).toEqual([expect.objectContaining({ previous: 'PENDING', current: 'APPROVED' })]);
+		expect(jsonOf((await trigger.fetchTestEvent()).items)).toEqual([
+			expect.objectContaining({ previous: 'PENDING', current: 'APPROVED' }),
+		]);
+		expect(jsonOf((await trigger.poll()).items)).toEqual([
+			expect.objectContaining({ previous: 'PENDING', current: 'APPROVED' }),
+		]);
 	});
 
 	it('throws a poll error to the editor', async () => {
@@ -363,7 +494,9 @@ describe('trigger, Fetch Test Event (manual run)', () => {
 describe('trigger cost', () => {
 	it('10,000 template versions: 100 requests per poll, and the snapshot’s size', async () => {
 		for (let index = 0; index < 10_000; index++) {
-			seedTemplate(`campaign_template_${String(index).padStart(5, '0')}`, 'en_US', { id: String(1748340935000000 + index) });
+			seedTemplate(`campaign_template_${String(index).padStart(5, '0')}`, 'en_US', {
+				id: String(1748340935000000 + index),
+			});
 		}
 		const trigger = poller({ events: ['templateStatusChanged'], wabaId: WABA_ID });
 		await trigger.poll();

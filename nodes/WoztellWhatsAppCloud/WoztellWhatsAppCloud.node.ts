@@ -22,7 +22,8 @@ export class WoztellWhatsAppCloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: "Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API",
+		description:
+			"Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API",
 		defaults: { name: 'WOZTELL WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -65,7 +66,11 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...phoneNumberDescription,
 			...productDescription,
 			...templateDescription,
-			channelDefaultIdField('phoneNumberId', 'Phone Number ID', showFor(['phoneNumber', 'businessProfile', 'media'])),
+			channelDefaultIdField(
+				'phoneNumberId',
+				'Phone Number ID',
+				showFor(['phoneNumber', 'businessProfile', 'media']),
+			),
 			...returnAllAndLimit,
 		],
 	};

@@ -12,7 +12,12 @@ import { TEMPLATE_STATUSES, templateCategoryOptions } from '../shared/templates'
 import { diff, type Change, type Observed, type SourceSnapshot } from './diff';
 import { SOURCES, type EventName, type Source } from './sources';
 
-const TEMPLATE_EVENTS: EventName[] = ['templateStatusChanged', 'templateQualityChanged', 'templateCreated', 'templateDeleted'];
+const TEMPLATE_EVENTS: EventName[] = [
+	'templateStatusChanged',
+	'templateQualityChanged',
+	'templateCreated',
+	'templateDeleted',
+];
 const showForEvents = (events: EventName[]) => ({ show: { events } });
 /** `PENDING_DELETION` → `Pending Deletion`. */
 const statusOption = (value: string) => ({
@@ -36,19 +41,37 @@ function deadlineOf(poll: IPollFunctions): number {
 	return Date.now() + budgetMs * 0.8;
 }
 
-function itemOf(event: EventName, change: Change, context: IDataObject, detectedAt: string): INodeExecutionData {
+function itemOf(
+	event: EventName,
+	change: Change,
+	context: IDataObject,
+	detectedAt: string,
+): INodeExecutionData {
 	const { fields, field, previous, current } = change;
 	const ids = { ...fields };
 	delete ids[field];
-	return { json: { event, ...ids, field, previous, current, ...change.context, ...context, detectedAt } };
+	return {
+		json: { event, ...ids, field, previous, current, ...change.context, ...context, detectedAt },
+	};
 }
 
 /** When a manual run finds no change: the first selected event of a source, shown on an object as it is now. */
-function sampleOf(source: Source, object: Observed, events: EventName[], detectedAt: string): INodeExecutionData | undefined {
+function sampleOf(
+	source: Source,
+	object: Observed,
+	events: EventName[],
+	detectedAt: string,
+): INodeExecutionData | undefined {
 	const event = source.events.find(({ value }) => events.includes(value));
 	if (!event) return undefined;
 	const value = object.fields[event.sampleField] ?? null;
-	const change: Change = { ...object, kind: 'changed', field: event.sampleField, previous: value, current: value };
+	const change: Change = {
+		...object,
+		kind: 'changed',
+		field: event.sampleField,
+		previous: value,
+		current: value,
+	};
 	return { json: { ...itemOf(event.value, change, {}, detectedAt).json, sample: true } };
 }
 
@@ -56,11 +79,15 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WOZTELL WhatsApp Cloud Trigger',
 		name: 'woztellWhatsAppCloudTrigger',
-		icon: { light: 'file:../../icons/woztellTrigger.svg', dark: 'file:../../icons/woztellTrigger.dark.svg' },
+		icon: {
+			light: 'file:../../icons/woztellTrigger.svg',
+			dark: 'file:../../icons/woztellTrigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a WhatsApp template, flow, phone number or business key changes in WOZTELL',
+		description:
+			'Starts the workflow when a WhatsApp template, flow, phone number or business key changes in WOZTELL',
 		defaults: { name: 'WOZTELL WhatsApp Cloud Trigger' },
 		polling: true,
 		inputs: [],
@@ -72,9 +99,12 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: SOURCES.flatMap(({ events }) => events.map(({ value, name, description }) => ({ value, name, description }))),
+				options: SOURCES.flatMap(({ events }) =>
+					events.map(({ value, name, description }) => ({ value, name, description })),
+				),
 				default: ['templateStatusChanged'],
-				description: 'What starts the workflow; each poll compares WOZTELL now with what the last poll saw',
+				description:
+					'What starts the workflow; each poll compares WOZTELL now with what the last poll saw',
 			},
 			{
 				displayName: 'WABA ID',
@@ -184,7 +214,9 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 		const items: INodeExecutionData[] = [];
 		let sample: INodeExecutionData | undefined;
 
-		for (const source of SOURCES.filter(({ events: own }) => own.some(({ value }) => events.includes(value)))) {
+		for (const source of SOURCES.filter(({ events: own }) =>
+			own.some(({ value }) => events.includes(value)),
+		)) {
 			const observation = await source.observe.call(this, deadline);
 			const { changes, next, baseline } = diff(source.shape, snapshots[source.name], observation);
 			snapshots[source.name] = next;

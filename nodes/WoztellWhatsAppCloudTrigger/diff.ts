@@ -58,21 +58,40 @@ const keyOf = (shape: SnapshotShape, fields: Record<string, FieldValue>) =>
 const entryOf = (shape: SnapshotShape, fields: Record<string, FieldValue>): FieldValue[] =>
 	[...shape.comparedFields, ...shape.keptFields].map((name) => fields[name] ?? null);
 
-function fieldsOfEntry(shape: SnapshotShape, key: string, entry: FieldValue[]): Record<string, FieldValue> {
+function fieldsOfEntry(
+	shape: SnapshotShape,
+	key: string,
+	entry: FieldValue[],
+): Record<string, FieldValue> {
 	const keyValues = key.split(KEY_SEPARATOR);
 	const fields: Record<string, FieldValue> = {};
 	shape.keyFields.forEach((name, index) => (fields[name] = keyValues[index] ?? null));
-	[...shape.comparedFields, ...shape.keptFields].forEach((name, index) => (fields[name] = entry[index] ?? null));
+	[...shape.comparedFields, ...shape.keptFields].forEach(
+		(name, index) => (fields[name] = entry[index] ?? null),
+	);
 	return fields;
 }
 
-function changesOf(shape: SnapshotShape, object: Observed, before: FieldValue[] | undefined): Change[] {
+function changesOf(
+	shape: SnapshotShape,
+	object: Observed,
+	before: FieldValue[] | undefined,
+): Change[] {
 	return shape.comparedFields.flatMap((field, index): Change[] => {
 		const current = object.fields[field] ?? null;
 		const previous = before ? (before[index] ?? null) : null;
 		if (before && previous === current) return [];
 		if (!before && current === null) return [];
-		return [{ kind: before ? 'changed' : 'created', fields: object.fields, context: object.context, field, previous, current }];
+		return [
+			{
+				kind: before ? 'changed' : 'created',
+				fields: object.fields,
+				context: object.context,
+				field,
+				previous,
+				current,
+			},
+		];
 	});
 }
 
@@ -81,7 +100,11 @@ function changesOf(shape: SnapshotShape, object: Observed, before: FieldValue[] 
  * changes in the order the source listed its objects, then the objects that are gone (only
  * after a complete reading), and the snapshot to keep.
  */
-export function diff(shape: SnapshotShape, before: SourceSnapshot | undefined, now: Observation): DiffResult {
+export function diff(
+	shape: SnapshotShape,
+	before: SourceSnapshot | undefined,
+	now: Observation,
+): DiffResult {
 	const baseline = before?.scope !== now.scope;
 	const previous = baseline ? {} : (before as SourceSnapshot).entries;
 	const entries: Record<string, FieldValue[]> = now.complete ? {} : { ...previous };

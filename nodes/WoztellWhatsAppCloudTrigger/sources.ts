@@ -1,8 +1,19 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { FLOW_PAGE_SIZE, FLOW_PATH } from '../shared/flows';
-import { languageVersionsOf, TEMPLATE_PAGE_SIZE, TEMPLATE_STATUSES, TEMPLATES_PATH } from '../shared/templates';
-import { CREDENTIAL_TYPE, cursorPages, nextCursor, typedOrChannelId, woztellApiRequest } from '../shared/transport';
+import {
+	languageVersionsOf,
+	TEMPLATE_PAGE_SIZE,
+	TEMPLATE_STATUSES,
+	TEMPLATES_PATH,
+} from '../shared/templates';
+import {
+	CREDENTIAL_TYPE,
+	cursorPages,
+	nextCursor,
+	typedOrChannelId,
+	woztellApiRequest,
+} from '../shared/transport';
 import type { Change, FieldValue, Observation, Observed, SnapshotShape } from './diff';
 
 export type EventName =
@@ -36,7 +47,8 @@ export interface Source {
 	contextOf?(this: IPollFunctions, change: Change): Promise<IDataObject>;
 }
 
-const text = (value: unknown): FieldValue => (value === undefined || value === null ? null : String(value));
+const text = (value: unknown): FieldValue =>
+	value === undefined || value === null ? null : String(value);
 
 function filterList(poll: IPollFunctions, name: string): string[] {
 	return poll.getNodeParameter(`filters.${name}`, []) as string[];
@@ -50,13 +62,20 @@ async function idOrChannelDefault(
 ): Promise<string> {
 	const typed = String(poll.getNodeParameter(parameter, '') ?? '').trim();
 	if (typed && !/^\d+$/.test(typed)) {
-		throw new NodeOperationError(poll.getNode(), `${displayName} must be a numeric ID (digits only)`, {
-			description: `Nothing was sent to WOZTELL. Leave ${displayName} empty to use the credential's channel's.`,
-		});
+		throw new NodeOperationError(
+			poll.getNode(),
+			`${displayName} must be a numeric ID (digits only)`,
+			{
+				description: `Nothing was sent to WOZTELL. Leave ${displayName} empty to use the credential's channel's.`,
+			},
+		);
 	}
 	const value = await typedOrChannelId.call(poll, parameter, typed);
 	if (!value) {
-		throw new NodeOperationError(poll.getNode(), `${displayName} is empty and the credential's channel has none`);
+		throw new NodeOperationError(
+			poll.getNode(),
+			`${displayName} is empty and the credential's channel has none`,
+		);
 	}
 	return value;
 }
@@ -111,7 +130,9 @@ const templates: Source = {
 	},
 	async observe(deadline) {
 		const wabaId = await idOrChannelDefault(this, 'wabaId', 'WABA ID');
-		const nameContains = String(this.getNodeParameter('filters.templateName', '')).trim().toLowerCase();
+		const nameContains = String(this.getNodeParameter('filters.templateName', ''))
+			.trim()
+			.toLowerCase();
 		const languages = filterList(this, 'templateLanguages');
 		const categories = filterList(this, 'templateCategories');
 		const objects: Observed[] = [];
@@ -131,20 +152,30 @@ const templates: Source = {
 						status: text(version.status),
 						quality_score: text((version.quality_score as IDataObject | undefined)?.score),
 					},
-					context: { rejectedReason: version.rejected_reason ?? null, components: version.components ?? [] },
+					context: {
+						rejectedReason: version.rejected_reason ?? null,
+						components: version.components ?? [],
+					},
 				});
 			}
 		});
-		return { scope: JSON.stringify([wabaId, nameContains, languages, categories]), objects, complete };
+		return {
+			scope: JSON.stringify([wabaId, nameContains, languages, categories]),
+			objects,
+			complete,
+		};
 	},
 	eventOf(change) {
 		const deleted = (status: FieldValue) => status === 'DELETED';
-		if (change.field === 'quality_score') return change.kind === 'changed' ? 'templateQualityChanged' : undefined;
+		if (change.field === 'quality_score')
+			return change.kind === 'changed' ? 'templateQualityChanged' : undefined;
 		if (change.kind === 'created') return deleted(change.current) ? undefined : 'templateCreated';
 		if (change.kind === 'gone') return deleted(change.previous) ? undefined : 'templateDeleted';
 		if (deleted(change.current)) return 'templateDeleted';
 		const statuses = filterList(this, 'templateStatuses');
-		return !statuses.length || statuses.includes(String(change.current)) ? 'templateStatusChanged' : undefined;
+		return !statuses.length || statuses.includes(String(change.current))
+			? 'templateStatusChanged'
+			: undefined;
 	},
 };
 
@@ -168,23 +199,40 @@ const flows: Source = {
 	shape: { keyFields: ['flowId'], comparedFields: ['status'], keptFields: ['flowName'] },
 	async observe(deadline) {
 		const objects: Observed[] = [];
-		const complete = await readList(this, FLOW_PATH, { limit: FLOW_PAGE_SIZE }, deadline, (entries) => {
-			for (const entry of entries) {
-				objects.push({
-					fields: { flowId: text(entry.value), flowName: flowNameOf(entry), status: text(entry.status)?.toUpperCase() ?? null },
-				});
-			}
-		});
+		const complete = await readList(
+			this,
+			FLOW_PATH,
+			{ limit: FLOW_PAGE_SIZE },
+			deadline,
+			(entries) => {
+				for (const entry of entries) {
+					objects.push({
+						fields: {
+							flowId: text(entry.value),
+							flowName: flowNameOf(entry),
+							status: text(entry.status)?.toUpperCase() ?? null,
+						},
+					});
+				}
+			},
+		);
 		return { scope: 'flows', objects, complete };
 	},
 	eventOf(change) {
 		if (change.kind === 'gone') return undefined;
 		const statuses = filterList(this, 'flowStatuses');
-		return !statuses.length || statuses.includes(String(change.current)) ? 'flowStatusChanged' : undefined;
+		return !statuses.length || statuses.includes(String(change.current))
+			? 'flowStatusChanged'
+			: undefined;
 	},
 	async contextOf(change) {
-		const detail = await woztellApiRequest.call(this, 'GET', '/flow-detail', { flowId: change.fields.flowId });
-		return { categories: detail.categories ?? [], validationErrors: detail.validation_errors ?? [] };
+		const detail = await woztellApiRequest.call(this, 'GET', '/flow-detail', {
+			flowId: change.fields.flowId,
+		});
+		return {
+			categories: detail.categories ?? [],
+			validationErrors: detail.validation_errors ?? [],
+		};
 	},
 };
 
@@ -203,7 +251,8 @@ const phoneNumber: Source = {
 		{
 			value: 'phoneNumberChanged',
 			name: 'Phone Number Changed',
-			description: 'Quality rating, messaging limit tier, account mode, name status or verified name changes',
+			description:
+				'Quality rating, messaging limit tier, account mode, name status or verified name changes',
 			sampleField: 'quality_rating',
 		},
 	],
@@ -214,7 +263,9 @@ const phoneNumber: Source = {
 	},
 	async observe() {
 		const phoneNumberId = await idOrChannelDefault(this, 'phoneNumberId', 'Phone Number ID');
-		const body = await woztellApiRequest.call(this, 'GET', '/whatsapp-displayname-status', { phoneNumberId });
+		const body = await woztellApiRequest.call(this, 'GET', '/whatsapp-displayname-status', {
+			phoneNumberId,
+		});
 		const data = (body.data ?? {}) as IDataObject;
 		const fields: Record<string, FieldValue> = { phoneNumberId };
 		for (const field of PHONE_NUMBER_FIELDS) fields[field] = text(data[field]);
@@ -236,7 +287,11 @@ const businessKey: Source = {
 			sampleField: 'business_public_key_signature_status',
 		},
 	],
-	shape: { keyFields: ['channelId'], comparedFields: ['business_public_key_signature_status'], keptFields: [] },
+	shape: {
+		keyFields: ['channelId'],
+		comparedFields: ['business_public_key_signature_status'],
+		keptFields: [],
+	},
 	async observe() {
 		const { channelId } = await this.getCredentials(CREDENTIAL_TYPE);
 		const body = await woztellApiRequest.call(this, 'GET', '/whatsapp-business-encryption');

@@ -22,7 +22,8 @@ function hintFor(response: IN8nHttpFullResponse): string | undefined {
 	if (statusCode >= 500) {
 		return 'WOZTELL or WhatsApp is having trouble right now: retry later, or turn on Retry On Fail.';
 	}
-	const retryAfter = statusCode === 429 ? (headers as IDataObject | undefined)?.['retry-after'] : undefined;
+	const retryAfter =
+		statusCode === 429 ? (headers as IDataObject | undefined)?.['retry-after'] : undefined;
 	const hint = HINT_BY_STATUS[statusCode];
 	return retryAfter && hint ? `${hint} WOZTELL asks to wait ${String(retryAfter)} s.` : hint;
 }
@@ -40,24 +41,34 @@ function messageWithoutText(statusCode: number, body: unknown): string {
 	const answer = statusCode < 400 ? 'WOZTELL answered' : `WOZTELL answered HTTP ${statusCode}`;
 	if (body === undefined || body === null || body === '') return `${answer} with an empty body`;
 	if (typeof body !== 'object') return `${answer} with something that is not JSON`;
-	return statusCode < 400 ? `${answer} without "ok": 1 and gave no reason` : `${answer} without an error text`;
+	return statusCode < 400
+		? `${answer} without "ok": 1 and gave no reason`
+		: `${answer} without an error text`;
 }
 
 /**
  * Every WOZTELL answer carries `ok`: "1 on success, 0 on failure", and HTTP 200 is no proof of
  * success. Throws WOZTELL's own error text with the HTTP code; returns the body otherwise.
  */
-export function assertWoztellOk(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): IDataObject {
+export function assertWoztellOk(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex?: number,
+): IDataObject {
 	const { statusCode, body } = response;
 	const isObject = typeof body === 'object' && body !== null;
 	if (statusCode < 400 && isObject && (body as IDataObject).ok === 1) return body as IDataObject;
 
-	throw new NodeApiError(node, (isObject ? body : { body: String(body ?? '').slice(0, 200) }) as JsonObject, {
-		message: woztellMessage(body) ?? messageWithoutText(statusCode, body),
-		description: hintFor(response),
-		httpCode: String(statusCode),
-		itemIndex,
-	});
+	throw new NodeApiError(
+		node,
+		(isObject ? body : { body: String(body ?? '').slice(0, 200) }) as JsonObject,
+		{
+			message: woztellMessage(body) ?? messageWithoutText(statusCode, body),
+			description: hintFor(response),
+			httpCode: String(statusCode),
+			itemIndex,
+		},
+	);
 }
 
 export async function throwOnWoztellError(
@@ -70,7 +81,14 @@ export async function throwOnWoztellError(
 }
 
 const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
-const UNREACHABLE_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH'];
+const UNREACHABLE_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EPIPE',
+	'EHOSTUNREACH',
+];
 
 /** Gives an HTTP-layer failure, which carries no WOZTELL answer, a message and a next step. */
 export function explainNetworkError(error: unknown): unknown {

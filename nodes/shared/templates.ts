@@ -42,6 +42,9 @@ export const LEGACY_TEMPLATE_CATEGORIES = ['TRANSACTIONAL', 'OTP'] as const;
 
 /** Every category, for filters. */
 export const templateCategoryOptions: INodePropertyOptions[] = [
-	...TEMPLATE_CATEGORIES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+	...TEMPLATE_CATEGORIES.map((value) => ({
+		name: value.charAt(0) + value.slice(1).toLowerCase(),
+		value,
+	})),
 	...LEGACY_TEMPLATE_CATEGORIES.map((value) => ({ name: `${value} (Legacy)`, value })),
 ];

@@ -63,7 +63,9 @@ export async function* walkCursorPages(
 
 /** Every page of a WOZTELL list, read outside the routing engine. */
 export function cursorPages(this: WoztellContext, path: string, qs: IDataObject) {
-	return walkCursorPages(async (after) => await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs));
+	return walkCursorPages(
+		async (after) => await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs),
+	);
 }
 
 export type ChannelDerivedId = 'phoneNumberId' | 'wabaId';
@@ -77,7 +79,11 @@ const WABA_INFO_TTL_MS = 5 * 60 * 1000;
  */
 async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const key = JSON.stringify([baseUrlOf(credentials), credentials.channelId, credentials.accessToken]);
+	const key = JSON.stringify([
+		baseUrlOf(credentials),
+		credentials.channelId,
+		credentials.accessToken,
+	]);
 	const cached = wabaInfoLookups.get(key);
 	if (cached && Date.now() - cached.at < WABA_INFO_TTL_MS) return await cached.info;
 	const info = woztellApiRequest

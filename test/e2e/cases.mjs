@@ -6,14 +6,16 @@ import { createRequire } from 'node:module';
 
 const { identity } = createRequire(import.meta.url)('../sandbox/state.js');
 const SIGNED = {
-	'x-woztell-payload': '{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
+	'x-woztell-payload':
+		'{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
 };
 
 /** Every key of `expected` equals (deeply) the same key of `actual`. */
 export function like(actual, expected, where = 'value') {
 	assert.ok(actual !== undefined && actual !== null, `${where} is ${actual}`);
 	for (const [key, value] of Object.entries(expected)) {
-		if (value && typeof value === 'object' && !Array.isArray(value)) like(actual[key], value, `${where}.${key}`);
+		if (value && typeof value === 'object' && !Array.isArray(value))
+			like(actual[key], value, `${where}.${key}`);
 		else assert.deepEqual(actual[key], value, `${where}.${key}`);
 	}
 }
@@ -26,27 +28,47 @@ export const cases = [
 			assert.equal(run.code, 0);
 			const [item, ...rest] = run.items('Get WABA Info');
 			assert.equal(rest.length, 0);
-			like(item, { wabaId: '422126422872292', phoneNumberId: identity.phoneNumberId, name: 'Sandbox Business' });
+			like(item, {
+				wabaId: '422126422872292',
+				phoneNumberId: identity.phoneNumberId,
+				name: 'Sandbox Business',
+			});
 			const [request] = run.requests;
-			like(request, { method: 'GET', path: '/waba-info', query: { accessToken: identity.accessToken, channelId: identity.channelId } });
+			like(request, {
+				method: 'GET',
+				path: '/waba-info',
+				query: { accessToken: identity.accessToken, channelId: identity.channelId },
+			});
 			assert.equal(run.requests.length, 1);
 		},
 	},
 	{
 		workflow: 'analytics.json',
-		title: 'analytics → getConversationAnalytics sends UNIX seconds and the signed context, one item per data point',
+		title:
+			'analytics → getConversationAnalytics sends UNIX seconds and the signed context, one item per data point',
 		check(run) {
 			assert.equal(run.code, 0);
 			const items = run.items('Get Conversation Analytics');
-			assert.deepEqual(items.map((i) => i.start), [1704067200, 1704153600, 1704240000]);
+			assert.deepEqual(
+				items.map((i) => i.start),
+				[1704067200, 1704153600, 1704240000],
+			);
 			const [request] = run.requests;
 			like(request, {
 				method: 'GET',
 				path: '/conversation-analytics',
-				query: { from: '1704067200', to: '1704326400', granularity: 'DAILY', metric_types: '["COST","CONVERSATION"]' },
+				query: {
+					from: '1704067200',
+					to: '1704326400',
+					granularity: 'DAILY',
+					metric_types: '["COST","CONVERSATION"]',
+				},
 				headers: SIGNED,
 			});
-			assert.match(request.headers['x-woztell-signedcontext'], /^1RJ7rKRTHbOBoY95AgtXF5WT2578gy9\+b4ekBp727cQ=\./);
+			assert.match(
+				request.headers['x-woztell-signedcontext'],
+				/^1RJ7rKRTHbOBoY95AgtXF5WT2578gy9\+b4ekBp727cQ=\./,
+			);
 		},
 	},
 	{
@@ -56,9 +78,17 @@ export const cases = [
 			assert.equal(run.code, 0);
 			const items = run.items('Get Business Profile');
 			assert.equal(items.length, 1);
-			like(items[0], { about: 'Hello from the sandbox', vertical: 'PROF_SERVICES', websites: ['https://woztell.com/'] });
+			like(items[0], {
+				about: 'Hello from the sandbox',
+				vertical: 'PROF_SERVICES',
+				websites: ['https://woztell.com/'],
+			});
 			assert.equal(items[0].ok, undefined);
-			like(run.requests[0], { method: 'GET', path: '/whatsapp-business-profile', query: { phoneNumberId: identity.phoneNumberId } });
+			like(run.requests[0], {
+				method: 'GET',
+				path: '/whatsapp-business-profile',
+				query: { phoneNumberId: identity.phoneNumberId },
+			});
 		},
 	},
 	{
@@ -66,7 +96,10 @@ export const cases = [
 		title: 'catalog → getMany (Return All) gives one item per catalog',
 		check(run) {
 			assert.equal(run.code, 0);
-			assert.deepEqual(run.items('Get Catalogs').map((c) => c.name), ['test_products', 'empty_catalog']);
+			assert.deepEqual(
+				run.items('Get Catalogs').map((c) => c.name),
+				['test_products', 'empty_catalog'],
+			);
 			like(run.requests[0], { method: 'GET', path: '/catalogs', headers: SIGNED });
 		},
 	},
@@ -78,17 +111,29 @@ export const cases = [
 			const [item] = run.items('Upload Brochure');
 			like(item, { mediaId: run.state().media[0]?.mediaId, fileType: 'file' });
 			const [request] = run.requestsTo('/media-id');
-			like(request, { method: 'PUT', body: { url: 'https://example.com/brochure.pdf', type: 'file', phoneNumberId: identity.phoneNumberId } });
+			like(request, {
+				method: 'PUT',
+				body: {
+					url: 'https://example.com/brochure.pdf',
+					type: 'file',
+					phoneNumberId: identity.phoneNumberId,
+				},
+			});
 			assert.equal(run.state().media.length, 1);
 		},
 	},
 	{
 		workflow: 'phoneNumber.json',
-		title: 'phoneNumber → getDisplayNameStatus uses the channel’s phone number and the signed context',
+		title:
+			'phoneNumber → getDisplayNameStatus uses the channel’s phone number and the signed context',
 		check(run) {
 			assert.equal(run.code, 0);
 			const [item] = run.items('Get Display Name Status');
-			like(item, { verified_name: 'Sandbox Business', quality_rating: 'GREEN', messaging_limit_tier: 'TIER_1K' });
+			like(item, {
+				verified_name: 'Sandbox Business',
+				quality_rating: 'GREEN',
+				messaging_limit_tier: 'TIER_1K',
+			});
 			const status = run.requestsTo('/whatsapp-displayname-status');
 			assert.equal(status.length, 1);
 			like(status[0], { method: 'GET', headers: SIGNED });
@@ -105,7 +150,8 @@ export const cases = [
 			assert.equal(items[29].retailer_id, 'sku-030');
 			const pages = run.requestsTo('/products');
 			assert.ok(pages.length >= 1);
-			for (const page of pages) like(page, { method: 'GET', query: { catalogId: '1234577510532066' }, headers: SIGNED });
+			for (const page of pages)
+				like(page, { method: 'GET', query: { catalogId: '1234577510532066' }, headers: SIGNED });
 		},
 	},
 	{
@@ -114,16 +160,31 @@ export const cases = [
 		check(run) {
 			assert.equal(run.code, 0);
 			assert.deepEqual(run.items('Update Business Profile'), [{ success: true }]);
-			like(run.items('Get Business Profile')[0], { about: 'Open 9 to 5', vertical: 'RETAIL', websites: ['https://woztell.com/blog/'], address: 'Sandbox Building' });
+			like(run.items('Get Business Profile')[0], {
+				about: 'Open 9 to 5',
+				vertical: 'RETAIL',
+				websites: ['https://woztell.com/blog/'],
+				address: 'Sandbox Building',
+			});
 			like(run.items('Get WABA Info')[0], { wabaId: '422126422872292' });
 			like(run.items('Get Display Name Status')[0], { verified_name: 'Sandbox Business' });
 			assert.deepEqual(
 				// GET /waba-info first: the phone number ID is the credential channel's, looked up once.
 				[...new Set(run.requests.map((r) => `${r.method} ${r.path}`))],
-				['GET /waba-info', 'PATCH /whatsapp-business-profile', 'GET /whatsapp-business-profile', 'GET /whatsapp-displayname-status'],
+				[
+					'GET /waba-info',
+					'PATCH /whatsapp-business-profile',
+					'GET /whatsapp-business-profile',
+					'GET /whatsapp-displayname-status',
+				],
 			);
 			const [patch] = run.requestsTo('/whatsapp-business-profile');
-			like(patch, { body: { phoneNumberId: identity.phoneNumberId, profile: { messaging_product: 'whatsapp', about: 'Open 9 to 5', vertical: 'RETAIL' } } });
+			like(patch, {
+				body: {
+					phoneNumberId: identity.phoneNumberId,
+					profile: { messaging_product: 'whatsapp', about: 'Open 9 to 5', vertical: 'RETAIL' },
+				},
+			});
 		},
 	},
 	{
@@ -131,10 +192,13 @@ export const cases = [
 		title: 'expressions: a Set node maps each catalog ID into product → getMany’s catalog',
 		check(run) {
 			assert.equal(run.code, 0);
-			assert.deepEqual(run.items('Map Catalog').map((i) => [i.catalog, i.label]), [
-				['1234577510532066', 'TEST_PRODUCTS'],
-				['1234577510532067', 'EMPTY_CATALOG'],
-			]);
+			assert.deepEqual(
+				run.items('Map Catalog').map((i) => [i.catalog, i.label]),
+				[
+					['1234577510532066', 'TEST_PRODUCTS'],
+					['1234577510532067', 'EMPTY_CATALOG'],
+				],
+			);
 			const products = run.items('Get Products');
 			assert.equal(products.length, 60);
 			assert.deepEqual(
@@ -153,7 +217,10 @@ export const cases = [
 			assert.equal(items[0].about, 'Hello from the sandbox');
 			assert.match(JSON.stringify(items[1].error ?? items[1]), /Phone number 999 not found/);
 			assert.equal(items[2].about, 'Hello from the sandbox');
-			assert.deepEqual(run.requestsTo('/whatsapp-business-profile').map((r) => r.query.phoneNumberId), ['123124123232', '999', '123124123232']);
+			assert.deepEqual(
+				run.requestsTo('/whatsapp-business-profile').map((r) => r.query.phoneNumberId),
+				['123124123232', '999', '123124123232'],
+			);
 		},
 	},
 	{
@@ -164,7 +231,11 @@ export const cases = [
 			const error = run.result?.data?.resultData?.error;
 			assert.ok(error, `no workflow error in: ${run.stdout.slice(-400)}`);
 			assert.match(`${error.message} ${error.description ?? ''}`, /token|401|refused|invalid/i);
-			like(run.requests[0], { method: 'GET', path: '/waba-info', query: { accessToken: 'not-a-valid-token' } });
+			like(run.requests[0], {
+				method: 'GET',
+				path: '/waba-info',
+				query: { accessToken: 'not-a-valid-token' },
+			});
 		},
 	},
 	{
@@ -175,14 +246,30 @@ export const cases = [
 			const [created] = run.items('Create Template');
 			assert.ok(created?.id, `create output: ${JSON.stringify(created)}`);
 			const listed = run.items('List Templates');
-			assert.deepEqual(listed.map((t) => [t.name, t.languages]), [['order_update', ['en_US']]]);
+			assert.deepEqual(
+				listed.map((t) => [t.name, t.languages]),
+				[['order_update', ['en_US']]],
+			);
 			assert.deepEqual(run.items('Update Template'), [{ success: true }]);
 			assert.deepEqual(run.items('Delete Template'), [{ success: true }]);
 			assert.deepEqual(run.items('List Templates After'), [{}]);
 			const writes = run.requestsTo('/whatsapp-message-template');
-			assert.deepEqual(writes.map((r) => r.method), ['PUT', 'PATCH', 'DELETE']);
-			like(writes[0].body, { name: 'order_update', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order has shipped' }] });
-			like(writes[1].body, { messageTemplateId: created.id, messageTemplateName: 'order_update', messageTemplateLanguage: 'en_US', components: [{ type: 'BODY', text: 'Your order is on its way' }] });
+			assert.deepEqual(
+				writes.map((r) => r.method),
+				['PUT', 'PATCH', 'DELETE'],
+			);
+			like(writes[0].body, {
+				name: 'order_update',
+				language: 'en_US',
+				category: 'UTILITY',
+				components: [{ type: 'BODY', text: 'Your order has shipped' }],
+			});
+			like(writes[1].body, {
+				messageTemplateId: created.id,
+				messageTemplateName: 'order_update',
+				messageTemplateLanguage: 'en_US',
+				components: [{ type: 'BODY', text: 'Your order is on its way' }],
+			});
 			like(writes[2].body, { name: 'order_update' });
 			assert.equal(run.state().templates.length, 0);
 		},
@@ -195,14 +282,28 @@ export const cases = [
 			const [created] = run.items('Create Flow');
 			assert.ok(created?.id, `create output: ${JSON.stringify(created)}`);
 			like(run.items('Keep Flow ID')[0], { flow: created.id });
-			like(run.requestsTo('/create-flow')[0], { method: 'PUT', body: { data: { name: 'Feedback', categories: ['SURVEY'] } }, headers: SIGNED });
+			like(run.requestsTo('/create-flow')[0], {
+				method: 'PUT',
+				body: { data: { name: 'Feedback', categories: ['SURVEY'] } },
+				headers: SIGNED,
+			});
 			const [upload] = run.requestsTo('/flow-json');
 			assert.equal(upload.method, 'PATCH');
-			assert.equal(JSON.stringify(upload.body).includes(created.id), true, `flow-json body: ${JSON.stringify(upload.body).slice(0, 300)}`);
+			assert.equal(
+				JSON.stringify(upload.body).includes(created.id),
+				true,
+				`flow-json body: ${JSON.stringify(upload.body).slice(0, 300)}`,
+			);
 			like(run.requestsTo('/flow-detail')[0], { method: 'GET', query: { flowId: created.id } });
 			const [flow] = run.items('Get Flow');
 			like(flow, { id: created.id, name: 'Feedback' });
-			assert.deepEqual(run.state().flows.find((f) => f.id === created.id).json.screens.map((s) => s.id), ['QUESTION', 'THANKS']);
+			assert.deepEqual(
+				run
+					.state()
+					.flows.find((f) => f.id === created.id)
+					.json.screens.map((s) => s.id),
+				['QUESTION', 'THANKS'],
+			);
 		},
 	},
 	{
@@ -210,11 +311,16 @@ export const cases = [
 		title: 'businessEncryption: set the public key, then get it back with its signature status',
 		check(run) {
 			assert.equal(run.code, 0);
-			const [set] = run.requestsTo('/whatsapp-business-encryption').filter((r) => r.method === 'POST');
+			const [set] = run
+				.requestsTo('/whatsapp-business-encryption')
+				.filter((r) => r.method === 'POST');
 			assert.match(set.body.publicKey, /^-----BEGIN PUBLIC KEY-----/);
 			like(set, { headers: SIGNED });
 			const [got] = run.items('Get Public Key');
-			like(got, { business_public_key: set.body.publicKey, business_public_key_signature_status: 'VALID' });
+			like(got, {
+				business_public_key: set.body.publicKey,
+				business_public_key_signature_status: 'VALID',
+			});
 		},
 	},
 ];
@@ -226,7 +332,8 @@ export const cases = [
 export const exampleCases = [
 	{
 		example: 'template-status-alert.json',
-		title: 'published, the trigger turns a template approval and a rejection into chat messages, once',
+		title:
+			'published, the trigger turns a template approval and a rejection into chat messages, once',
 		published: true,
 	},
 	{

@@ -53,7 +53,10 @@ const results = [];
 function record(title, error, ms) {
 	results.push({ title, error });
 	const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
-	if (error) process.stdout.write(`  ✗ ${title}${time}\n${String(error.stack || error).replace(/^/gm, '      ')}\n`);
+	if (error)
+		process.stdout.write(
+			`  ✗ ${title}${time}\n${String(error.stack || error).replace(/^/gm, '      ')}\n`,
+		);
 	else process.stdout.write(`  ✓ ${title}${time}\n`);
 }
 
@@ -85,7 +88,13 @@ function exec(command, args, { cwd = repoRoot, env = process.env } = {}) {
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('error', reject);
 		child.on('exit', (code) =>
-			code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`)),
+			code === 0
+				? resolve(stdout)
+				: reject(
+						new Error(
+							`${path.basename(command)} ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`,
+						),
+					),
 		);
 	});
 }
@@ -110,22 +119,41 @@ async function installLikeN8n(tarball, nodesDir, env) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	await exec('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const pkgPath = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		fs.readFileSync(pkgPath, 'utf8'),
+	);
 	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
 	await exec(
 		node24(),
-		[npmCli(), 'install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			npmCli(),
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: packageDir, env },
 	);
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: pkg.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: pkg.version } },
+			null,
+			2,
+		),
 	);
 	return { packageDir, pkg };
 }
 
 function npmCli() {
-	for (const c of [process.env.npm_execpath, '/usr/lib/node_modules/npm/bin/npm-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js']) {
+	for (const c of [
+		process.env.npm_execpath,
+		'/usr/lib/node_modules/npm/bin/npm-cli.js',
+		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
+	]) {
 		if (c && c.endsWith('.js') && fs.existsSync(c)) return c;
 	}
 	for (const d of (process.env.PATH || '').split(path.delimiter)) {
@@ -137,8 +165,12 @@ function npmCli() {
 
 /** Resources the built node offers: each needs at least one workflow here. */
 function resourcesOfBuiltNode() {
-	const { WoztellWhatsAppCloud } = require(path.join(repoRoot, 'dist', 'nodes', 'WoztellWhatsAppCloud', 'WoztellWhatsAppCloud.node.js'));
-	const resource = new WoztellWhatsAppCloud().description.properties.find((p) => p.name === 'resource');
+	const { WoztellWhatsAppCloud } = require(
+		path.join(repoRoot, 'dist', 'nodes', 'WoztellWhatsAppCloud', 'WoztellWhatsAppCloud.node.js'),
+	);
+	const resource = new WoztellWhatsAppCloud().description.properties.find(
+		(p) => p.name === 'resource',
+	);
 	return resource.options.map((o) => o.value);
 }
 
@@ -151,21 +183,30 @@ async function main() {
 		return finish({ title: 'n8n@2.41.1 is installed (scripts/n8n-install.mjs)', error });
 	}
 	const node = node24();
-	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+	const toolEnv = {
+		...process.env,
+		PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+	};
 
 	// 1. Build and pack.
 	if (!flag('no-build')) {
 		log('building (n8n-node build)…');
-		await exec(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], { env: toolEnv });
+		await exec(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], {
+			env: toolEnv,
+		});
 	}
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'woztell-e2e-'));
 	const userFolder = path.join(work, 'user');
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	const packOut = await exec(node, [npmCli(), 'pack', '--json', `--pack-destination=${work}`], { env: toolEnv });
+	const packOut = await exec(node, [npmCli(), 'pack', '--json', `--pack-destination=${work}`], {
+		env: toolEnv,
+	});
 	const [packed] = JSON.parse(packOut.slice(packOut.indexOf('[')));
 	const tarball = path.join(work, packed.filename);
-	log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
+	log(
+		`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`,
+	);
 
 	const { pkg } = await installLikeN8n(tarball, nodesDir, toolEnv);
 	log(`installed into ${path.join(nodesDir, 'node_modules', PACKAGE_NAME)}`);
@@ -177,30 +218,55 @@ async function main() {
 
 	try {
 		const brokerBase = 20000 + Math.floor(Math.random() * 20000);
-		const env = n8nEnv({ userFolder, port: await freePort(), brokerPort: brokerBase, extra: { N8N_COMMUNITY_PACKAGES_ENABLED: 'true' } });
+		const env = n8nEnv({
+			userFolder,
+			port: await freePort(),
+			brokerPort: brokerBase,
+			extra: { N8N_COMMUNITY_PACKAGES_ENABLED: 'true' },
+		});
 		const importDir = path.join(work, 'import');
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 		fs.writeFileSync(
 			path.join(importDir, 'credentials.json'),
 			JSON.stringify(
 				credentialImport([
-					{ id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl) },
-					{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_NAME, data: sandboxCredentialData(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }) },
+					{
+						id: SANDBOX_CREDENTIAL_ID,
+						name: SANDBOX_CREDENTIAL_NAME,
+						data: sandboxCredentialData(sandbox.baseUrl),
+					},
+					{
+						id: BAD_CREDENTIAL_ID,
+						name: BAD_CREDENTIAL_NAME,
+						data: sandboxCredentialData(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }),
+					},
 				]),
 			),
 		);
-		const selected = cases.filter((c) => !only || c.workflow.includes(only) || c.title.includes(only));
+		const selected = cases.filter(
+			(c) => !only || c.workflow.includes(only) || c.title.includes(only),
+		);
 		const workflowFiles = fs.readdirSync(workflowsDir).filter((f) => f.endsWith('.json'));
-		for (const f of workflowFiles) fs.copyFileSync(path.join(workflowsDir, f), path.join(importDir, 'workflows', f));
+		for (const f of workflowFiles)
+			fs.copyFileSync(path.join(workflowsDir, f), path.join(importDir, 'workflows', f));
 		// The README's examples, as a user imports them and then picks the sandbox credential.
 		const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 		for (const f of exampleFiles) {
-			fs.writeFileSync(path.join(importDir, 'workflows', `example-${f}`), JSON.stringify(runnableExample(f)));
+			fs.writeFileSync(
+				path.join(importDir, 'workflows', `example-${f}`),
+				JSON.stringify(runnableExample(f)),
+			);
 		}
 
 		log('importing credentials and workflows…');
-		await runN8nOrThrow(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { env });
-		await runN8nOrThrow(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { env });
+		await runN8nOrThrow(
+			['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`],
+			{ env },
+		);
+		await runN8nOrThrow(
+			['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`],
+			{ env },
+		);
 
 		// Static checks that need no n8n run.
 		await test('every workflow file has a case, and every case a workflow file', () => {
@@ -239,8 +305,16 @@ async function main() {
 						assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
 						assert.equal(trigger.polling, true);
 						const creds = (await rest.call('GET', '/types/credentials.json')).body;
-						assert.ok(creds.some((c) => c.name === CREDENTIAL_TYPE), `${CREDENTIAL_TYPE} not in /types/credentials.json`);
-						const installed = JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+						assert.ok(
+							creds.some((c) => c.name === CREDENTIAL_TYPE),
+							`${CREDENTIAL_TYPE} not in /types/credentials.json`,
+						);
+						const installed = JSON.parse(
+							fs.readFileSync(
+								path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'),
+								'utf8',
+							),
+						);
 						assert.equal(installed.version, pkg.version);
 					});
 					// What the editor sends on "Test": the stored credential with secrets blanked, plus what
@@ -251,22 +325,48 @@ async function main() {
 						const { name, type, data } = stored.body.data;
 						sandbox.reset();
 						if (fault) sandbox.failNext(fault);
-						const answer = await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data: { ...data, ...changes } } });
+						const answer = await rest.call('POST', '/credentials/test', {
+							credentials: { id, name, type, data: { ...data, ...changes } },
+						});
 						assert.equal(answer.status, 200, JSON.stringify(answer.body));
 						return answer.body.data;
 					};
 					const REFUSED = /^WOZTELL refused the access token or the channel ID\./;
 					const NOT_WOZTELL = /^The Base URL does not answer as WOZTELL's Public API/;
-					const htmlPage = (status) => ({ status, raw: '<html><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html' } });
+					const htmlPage = (status) => ({
+						status,
+						raw: '<html><body>Not Found</body></html>',
+						headers: { 'Content-Type': 'text/html' },
+					});
 					const OK = { status: 'OK', message: /^Connection successful!$/ };
 					const refused = (message) => ({ status: 'Error', message });
 					for (const [title, id, options, expected] of [
 						['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
 						['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
-						['an unknown channel is refused (404 from WOZTELL)', SANDBOX_CREDENTIAL_ID, { changes: { channelId: 'ffffffffffffffffffffffff' } }, refused(REFUSED)],
-						['ok: 0 with HTTP 200 is refused', SANDBOX_CREDENTIAL_ID, { fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } }, refused(REFUSED)],
-						['a wrong Base URL answering 404 with an HTML page is refused', SANDBOX_CREDENTIAL_ID, { fault: htmlPage(404) }, refused(NOT_WOZTELL)],
-						['a web page answering 200 is refused', SANDBOX_CREDENTIAL_ID, { fault: htmlPage(200) }, refused(NOT_WOZTELL)],
+						[
+							'an unknown channel is refused (404 from WOZTELL)',
+							SANDBOX_CREDENTIAL_ID,
+							{ changes: { channelId: 'ffffffffffffffffffffffff' } },
+							refused(REFUSED),
+						],
+						[
+							'ok: 0 with HTTP 200 is refused',
+							SANDBOX_CREDENTIAL_ID,
+							{ fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } },
+							refused(REFUSED),
+						],
+						[
+							'a wrong Base URL answering 404 with an HTML page is refused',
+							SANDBOX_CREDENTIAL_ID,
+							{ fault: htmlPage(404) },
+							refused(NOT_WOZTELL),
+						],
+						[
+							'a web page answering 200 is refused',
+							SANDBOX_CREDENTIAL_ID,
+							{ fault: htmlPage(200) },
+							refused(NOT_WOZTELL),
+						],
 					]) {
 						await test(`credential test (GET /waba-info): ${title}`, async () => {
 							const result = await testStored(id, options);
@@ -277,8 +377,14 @@ async function main() {
 					}
 					for (const c of exampleCases.filter((example) => example.published)) {
 						await test(`examples/${c.example}: ${c.title}`, async () => {
-							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id: runnableExample(c.example).id });
-							log(`trigger: the change reached a finished execution ${seconds.toFixed(1)} s after it was made in the sandbox`);
+							const seconds = await publishedTriggerDeliversOnce({
+								rest,
+								sandbox,
+								id: runnableExample(c.example).id,
+							});
+							log(
+								`trigger: the change reached a finished execution ${seconds.toFixed(1)} s after it was made in the sandbox`,
+							);
 						});
 					}
 				} finally {
@@ -288,10 +394,16 @@ async function main() {
 		}
 
 		// 4. Every workflow and example, headless.
-		const selectedExamples = exampleCases.filter((c) => !c.published && (!only || c.example.includes(only) || c.title.includes(only)));
-		log(`running ${selected.length} workflows and ${selectedExamples.length} examples with n8n execute…`);
+		const selectedExamples = exampleCases.filter(
+			(c) => !c.published && (!only || c.example.includes(only) || c.title.includes(only)),
+		);
+		log(
+			`running ${selected.length} workflows and ${selectedExamples.length} examples with n8n execute…`,
+		);
 		for (const c of [...selected, ...selectedExamples]) {
-			const wf = c.example ? runnableExample(c.example) : JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
+			const wf = c.example
+				? runnableExample(c.example)
+				: JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'));
 			sandbox.reset();
 			c.seed?.(sandbox.state);
 			const t = Date.now();
@@ -308,12 +420,19 @@ async function main() {
 					state: () => sandbox.state,
 					items(nodeName) {
 						const runs = runData[nodeName];
-						assert.ok(runs, `node "${nodeName}" did not run; n8n exit ${result.code}\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`);
-						return runs.flatMap((r) => r.data?.main?.[0] ?? []).map((i) => (i.error ? { ...i.json, error: i.error } : i.json));
+						assert.ok(
+							runs,
+							`node "${nodeName}" did not run; n8n exit ${result.code}\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`,
+						);
+						return runs
+							.flatMap((r) => r.data?.main?.[0] ?? [])
+							.map((i) => (i.error ? { ...i.json, error: i.error } : i.json));
 					},
 				};
 				if (result.code !== 0 && !/error-/.test(c.workflow ?? '') && !run) {
-					throw new Error(`n8n execute exited ${result.code}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+					throw new Error(
+						`n8n execute exited ${result.code}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+					);
 				}
 				c.check(api);
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, undefined, Date.now() - t);
@@ -340,7 +459,9 @@ async function main() {
 function runnableExample(file) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
 	const id = `wozExample${file.replace(/[^a-z]/gi, '').slice(0, 6)}`.padEnd(16, '0');
-	const credentials = { [CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
+	const credentials = {
+		[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+	};
 	const nodes = workflow.nodes.map((node) => {
 		if (node.type === NODE_TYPE || node.type === TRIGGER_TYPE) return { ...node, credentials };
 		if (node.type === 'n8n-nodes-base.scheduleTrigger') {

@@ -18,7 +18,8 @@ async function waitFor(what, check, timeoutMs) {
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
 		await sleep(500);
 	}
 }
@@ -46,7 +47,8 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 	sandbox.reset();
 	seedTemplate(sandbox.state, 'order_update', 'PENDING');
 	seedTemplate(sandbox.state, 'reject_offer', 'PENDING');
-	const templateLists = () => sandbox.requests.filter((request) => request.path === '/whatsapp-message-templates').length;
+	const templateLists = () =>
+		sandbox.requests.filter((request) => request.path === '/whatsapp-message-templates').length;
 
 	const { versionId } = (await rest.call('GET', `/workflows/${id}`)).body.data ?? {};
 	assert.ok(versionId, `n8n has no workflow ${id}`);
@@ -66,7 +68,8 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 		const changedAt = Date.now();
 		const execution = await waitFor(
 			'the execution of the change',
-			async () => (await executions()).find(({ status }) => status !== 'running' && status !== 'new'),
+			async () =>
+				(await executions()).find(({ status }) => status !== 'running' && status !== 'new'),
 			2 * MINUTE_MS,
 		);
 		const seconds = (Date.now() - changedAt) / 1000;

@@ -35,7 +35,8 @@ export class CredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate !== 'function') throw new Error('This package authenticates with a function');
+		if (typeof authenticate !== 'function')
+			throw new Error('This package authenticates with a function');
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
@@ -51,12 +52,17 @@ export class CredentialsHelper extends ICredentialsHelper {
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		if (node.credentials) {
-			this.stored.set(typeName, { ...this.stored.get(typeName), ...(output as ICredentialDataDecryptedObject) });
+			this.stored.set(typeName, {
+				...this.stored.get(typeName),
+				...(output as ICredentialDataDecryptedObject),
+			});
 			return Object.assign(credentials, output);
 		}
 		return undefined;
@@ -75,11 +81,19 @@ export class CredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const defaults = Object.fromEntries(this.type(type).properties.map((property) => [property.name, property.default]));
-		return { ...defaults, ...structuredClone(this.stored.get(type) ?? {}) } as ICredentialDataDecryptedObject;
+		const defaults = Object.fromEntries(
+			this.type(type).properties.map((property) => [property.name, property.default]),
+		);
+		return {
+			...defaults,
+			...structuredClone(this.stored.get(type) ?? {}),
+		} as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 

@@ -33,7 +33,11 @@ DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 export const credentialType = new WoztellWhatsAppCloudApi();
 
 export const typesServing = (type: INodeType) =>
-	({ getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) }) as unknown as INodeTypes;
+	({
+		getByName: () => type,
+		getByNameAndVersion: () => type,
+		getKnownTypes: () => ({}),
+	}) as unknown as INodeTypes;
 const nodeTypes = typesServing(nodeType);
 
 /** A credential for the sandbox, signed context typed in by hand unless overridden. */
@@ -44,7 +48,10 @@ export function sandboxCredentials(
 	return { ...credentialData(sandbox.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
 }
 
-export function additionalDataFor(credentialsHelper: CredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+export function additionalDataFor(
+	credentialsHelper: CredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+) {
 	return {
 		credentialsHelper,
 		hooks,
@@ -96,8 +103,12 @@ export interface RunResult {
  * Runs one node of this package the way n8n does: WorkflowExecute → RoutingNode → the
  * credential's authenticate → real HTTP to the sandbox.
  */
-export async function runNode(parameters: INodeParameters, options: RunOptions): Promise<RunResult> {
-	const credentialsHelper = options.credentialsHelper ?? new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+export async function runNode(
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<RunResult> {
+	const credentialsHelper =
+		options.credentialsHelper ?? new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
 	credentialsHelper.stored.set(CREDENTIAL_TYPE, {
 		...options.credentials,
 		...credentialsHelper.stored.get(CREDENTIAL_TYPE),
@@ -121,13 +132,19 @@ export async function runNode(parameters: INodeParameters, options: RunOptions):
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	});
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', resolve),
+	);
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
+	const execution = new WorkflowExecute(
+		additionalDataFor(credentialsHelper, hooks),
+		'manual',
+		runExecutionData,
+	);
 	await execution.processRunExecutionData(workflow);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
@@ -151,7 +168,9 @@ export async function searchList(
 	const node = nodeWith(parameters);
 	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
 	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
-	const search = (nodeType.methods.listSearch as Record<string, INodeType['methods']>)[method] as unknown as (
+	const search = (nodeType.methods.listSearch as Record<string, INodeType['methods']>)[
+		method
+	] as unknown as (
 		this: LoadOptionsContext,
 		filter?: string,
 		paginationToken?: string,

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { PollContext, PollTriggerExecutor, TriggersAndPollers } from 'n8n-core';
 import { WoztellWhatsAppCloudTrigger } from '../../nodes/WoztellWhatsAppCloudTrigger/WoztellWhatsAppCloudTrigger.node';
@@ -31,7 +37,8 @@ export interface PollerOptions {
 const quiet = () => undefined;
 const logger = { scoped: () => logger, debug: quiet, info: quiet, warn: quiet, error: quiet };
 const tracing = {
-	startSpan: async (_options: unknown, run: (span: unknown) => Promise<unknown>) => await run({ setStatus: quiet }),
+	startSpan: async (_options: unknown, run: (span: unknown) => Promise<unknown>) =>
+		await run({ setStatus: quiet }),
 	pickWorkflowAttributes: () => ({}),
 	pickNodeAttributes: () => ({}),
 };
@@ -77,7 +84,8 @@ export function createPoller(options: PollerOptions) {
 		let staged: IDataObject | undefined;
 		const durable = options.durableCursors ?? false;
 		const commit = () => {
-			if (staged && JSON.stringify(staged) !== JSON.stringify(committedCursor)) committedCursor = structuredClone(staged);
+			if (staged && JSON.stringify(staged) !== JSON.stringify(committedCursor))
+				committedCursor = structuredClone(staged);
 		};
 		const context = new PollContext(
 			workflow,

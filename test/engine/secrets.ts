@@ -9,7 +9,12 @@ export function collectSecrets(credentials: ICredentialDataDecryptedObject): str
 		appIntegrationSignature: String(credentials.appIntegrationSignature),
 		channelId: String(credentials.channelId),
 	})['X-Woztell-SignedContext'];
-	return [credentials.accessToken, credentials.appIntegrationSignature, credentials.openApiToken, signedContext]
+	return [
+		credentials.accessToken,
+		credentials.appIntegrationSignature,
+		credentials.openApiToken,
+		signedContext,
+	]
 		.map((value) => String(value ?? ''))
 		.filter((value) => value.length >= 8);
 }
@@ -29,8 +34,12 @@ export function findSecrets(values: unknown[], secrets: string[]): string[] {
 		}
 		if (typeof value !== 'object' || visited.has(value)) return;
 		visited.add(value);
-		const keys = new Set([...Object.keys(value), ...(value instanceof Error ? ['message', 'stack', 'description', 'cause'] : [])]);
-		for (const key of keys) visit((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+		const keys = new Set([
+			...Object.keys(value),
+			...(value instanceof Error ? ['message', 'stack', 'description', 'cause'] : []),
+		]);
+		for (const key of keys)
+			visit((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
 	};
 	values.forEach((value, index) => visit(value, `[${index}]`, 0));
 	return found;

@@ -14,7 +14,9 @@ export function useSandbox() {
 		},
 		/** The requests the sandbox received on one path of the Public API. */
 		requestsTo(path: string): RecordedRequest[] {
-			return holder.sandbox.requests.filter((request) => request.api === 'public' && request.path === path);
+			return holder.sandbox.requests.filter(
+				(request) => request.api === 'public' && request.path === path,
+			);
 		},
 	};
 }

@@ -30,7 +30,11 @@ function requireSignedContext(request, state) {
 		fail(401, 'X-Woztell-Payload is not JSON');
 	}
 	const { appId, appIntegrationId, channelId, appIntegrationSignature } = state.identity;
-	if (parsed.app !== appId || parsed.appIntegration !== appIntegrationId || parsed.channel !== channelId) {
+	if (
+		parsed.app !== appId ||
+		parsed.appIntegration !== appIntegrationId ||
+		parsed.channel !== channelId
+	) {
 		fail(401, 'Payload does not match the app integration of this channel');
 	}
 	const expected = `${appIntegrationSignature}.${Buffer.from(payload, 'utf8').toString('base64')}`;
@@ -64,7 +68,8 @@ const decodeCursor = (cursor) => {
 /** WOZTELL's cursor paging: `after`/`before` cursors, `hasNext`/`hasPrevious`. */
 function page(list, query, { sizeParameter, defaultSize, maxSize }) {
 	const requested = query[sizeParameter] === undefined ? defaultSize : Number(query[sizeParameter]);
-	if (!Number.isInteger(requested) || requested < 1) fail(400, `${sizeParameter} must be a positive integer`);
+	if (!Number.isInteger(requested) || requested < 1)
+		fail(400, `${sizeParameter} must be a positive integer`);
 	if (maxSize && requested > maxSize) fail(400, `${sizeParameter} must be at most ${maxSize}`);
 	let start = 0;
 	if (query.after) start = decodeCursor(query.after) + 1;

@@ -34,7 +34,13 @@ export interface Identity {
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
 export interface SandboxAdmin {
 	reviewDelay(input: { ms: number }): void;
-	template(input: { name: string; language?: string; status?: string; quality?: string; rejectedReason?: string }): void;
+	template(input: {
+		name: string;
+		language?: string;
+		status?: string;
+		quality?: string;
+		rejectedReason?: string;
+	}): void;
 	flow(input: { flowId: string; status: string }): void;
 	phoneNumber(input: Record<string, string>): void;
 	businessKey(input: { status: string }): void;
@@ -52,6 +58,13 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-export function startSandbox(options?: { port?: number; host?: string; templateReviewMs?: number }): Promise<Sandbox>;
+export function startSandbox(options?: {
+	port?: number;
+	host?: string;
+	templateReviewMs?: number;
+}): Promise<Sandbox>;
 export const identity: Identity;
-export function credentialData(baseUrl: string, overrides?: Record<string, string>): Record<string, string>;
+export function credentialData(
+	baseUrl: string,
+	overrides?: Record<string, string>,
+): Record<string, string>;

@@ -41,7 +41,8 @@ function answer(response, handle) {
 	try {
 		return send(response, 200, { ok: 1, ...handle() });
 	} catch (error) {
-		if (error instanceof WoztellFailure) return send(response, error.status, { ok: 0, error: error.message });
+		if (error instanceof WoztellFailure)
+			return send(response, error.status, { ok: 0, error: error.message });
 		return send(response, 500, { ok: 0, error: `Sandbox error: ${error.message}` });
 	}
 }
@@ -67,7 +68,10 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 	};
 
 	sandbox.admin = Object.fromEntries(
-		Object.entries(admin).map(([name, change]) => [name, (input = {}) => change(sandbox.state, input)]),
+		Object.entries(admin).map(([name, change]) => [
+			name,
+			(input = {}) => change(sandbox.state, input),
+		]),
 	);
 
 	const server = http.createServer(async (request, response) => {
@@ -96,15 +100,19 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 		if (fault) {
 			if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 			if (fault.drop) return request.socket.destroy();
-			if (fault.status) return send(response, fault.status, fault.raw ?? fault.body ?? '', fault.headers);
+			if (fault.status)
+				return send(response, fault.status, fault.raw ?? fault.body ?? '', fault.headers);
 		}
 
 		if (record.api === 'openApi') {
 			const { status, body } = answerOpenApi(record, sandbox.state);
 			return send(response, status, body);
 		}
-		const route = routes.find((candidate) => candidate.method === request.method && candidate.path === record.path);
-		if (!route) return send(response, 404, { ok: 0, error: `No route ${request.method} ${record.path}` });
+		const route = routes.find(
+			(candidate) => candidate.method === request.method && candidate.path === record.path,
+		);
+		if (!route)
+			return send(response, 404, { ok: 0, error: `No route ${request.method} ${record.path}` });
 		return answer(response, () => {
 			for (const check of route.auth) AUTH_CHECKS[check](record, sandbox.state);
 			return route.handle(record, sandbox.state);

@@ -1,4 +1,7 @@
-import { toSignedContextHeaders, WoztellWhatsAppCloudApi } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
+import {
+	toSignedContextHeaders,
+	WoztellWhatsAppCloudApi,
+} from '../../credentials/WoztellWhatsAppCloudApi.credentials';
 import { identity } from '../sandbox';
 
 // The test vector of ../shared/woztell-notes.md, from the reference's own sample values.
@@ -50,7 +53,10 @@ describe('authenticate', () => {
 	it.each(['appId', 'appIntegrationId', 'appIntegrationSignature', 'channelId'])(
 		'sends no signed context while %s is empty',
 		async (emptyField) => {
-			const request = await credentialType.authenticate({ ...credentials, [emptyField]: '' }, { url: '/waba-info' });
+			const request = await credentialType.authenticate(
+				{ ...credentials, [emptyField]: '' },
+				{ url: '/waba-info' },
+			);
 			expect(request.qs).toEqual({ accessToken: 'token-1' });
 			expect(request.headers).toEqual({});
 		},
@@ -58,10 +64,18 @@ describe('authenticate', () => {
 
 	it('still signs with a credential saved before the signature field was renamed (appIntegrationSecret)', async () => {
 		const { appIntegrationSignature, ...saved } = credentials;
-		const request = await credentialType.authenticate({ ...saved, appIntegrationSecret: appIntegrationSignature }, { url: '/flow' });
-		expect(request.headers).toEqual({ 'X-Woztell-Payload': payload, 'X-Woztell-SignedContext': signedContext });
+		const request = await credentialType.authenticate(
+			{ ...saved, appIntegrationSecret: appIntegrationSignature },
+			{ url: '/flow' },
+		);
+		expect(request.headers).toEqual({
+			'X-Woztell-Payload': payload,
+			'X-Woztell-SignedContext': signedContext,
+		});
 		// n8n keeps a stored value only for a field the credential declares: the old name stays, hidden.
-		const legacy = credentialType.properties.find((property) => property.name === 'appIntegrationSecret');
+		const legacy = credentialType.properties.find(
+			(property) => property.name === 'appIntegrationSecret',
+		);
 		expect(legacy).toMatchObject({ type: 'hidden', typeOptions: { password: true } });
 	});
 
@@ -79,6 +93,9 @@ describe('authenticate', () => {
 			},
 			{ url: '/flow' },
 		);
-		expect(request.headers).toEqual({ 'X-Woztell-Payload': payload, 'X-Woztell-SignedContext': signedContext });
+		expect(request.headers).toEqual({
+			'X-Woztell-Payload': payload,
+			'X-Woztell-SignedContext': signedContext,
+		});
 	});
 });

@@ -96,12 +96,22 @@ describe('flagValidationErrors', () => {
 	it('puts `valid` first and keeps each item’s pairing with its input item', async () => {
 		const items = [
 			{ json: { success: true, validation_errors: [] }, pairedItem: { item: 3 } },
-			{ json: { success: true, validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }] }, pairedItem: { item: 4 } },
+			{
+				json: { success: true, validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }] },
+				pairedItem: { item: 4 },
+			},
 		];
 		const flagged = await flagValidationErrors.call({} as IExecuteSingleFunctions, items);
 		expect(flagged).toEqual([
 			{ json: { valid: true, success: true, validation_errors: [] }, pairedItem: { item: 3 } },
-			{ json: { valid: false, success: true, validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }] }, pairedItem: { item: 4 } },
+			{
+				json: {
+					valid: false,
+					success: true,
+					validation_errors: [{ error: 'MISSING_REQUIRED_PROPERTY' }],
+				},
+				pairedItem: { item: 4 },
+			},
 		]);
 		expect(Object.keys(flagged[0].json)[0]).toBe('valid');
 	});

@@ -17,7 +17,10 @@ const body = (text: string, examples?: string[]) => ({
 	text,
 	...(examples ? { example: { body_text: [examples] } } : {}),
 });
-const withButtons = (...buttons: Array<Record<string, unknown>>) => [body('Hi'), { type: 'BUTTONS', buttons }];
+const withButtons = (...buttons: Array<Record<string, unknown>>) => [
+	body('Hi'),
+	{ type: 'BUTTONS', buttons },
+];
 
 describe('template name and language', () => {
 	it.each([
@@ -54,7 +57,10 @@ describe('variablesIn', () => {
 describe('component checks', () => {
 	it('accepts the samples of the reference', () => {
 		const samples = [
-			[body('Hi there!'), { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['IMAGE_URL'] } }],
+			[
+				body('Hi there!'),
+				{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['IMAGE_URL'] } },
+			],
 			[
 				body('hello {{1}} this is body template', ['Test']),
 				{ type: 'FOOTER', text: 'this is footer template' },
@@ -69,28 +75,95 @@ describe('component checks', () => {
 			withButtons({ type: 'QUICK_REPLY', text: 'yes' }, { type: 'QUICK_REPLY', text: 'no' }),
 		];
 		for (const components of samples) {
-			for (const check of [componentList, headerComponent, bodyComponent, footerComponent, buttonList, eachButton]) {
+			for (const check of [
+				componentList,
+				headerComponent,
+				bodyComponent,
+				footerComponent,
+				buttonList,
+				eachButton,
+			]) {
 				expect(check(components)).toBeUndefined();
 			}
 		}
 	});
 
 	it.each<[string, (value: unknown) => string | undefined, unknown, string | undefined]>([
-		['not a list', componentList, { type: 'BODY' }, 'must be a JSON list of components, e.g. [{"type": "BODY", "text": "Hello {{1}}"}]'],
-		['entry without type', componentList, [body('Hi'), null], 'entry 2 must have a type of HEADER, BODY, FOOTER, BUTTONS'],
-		['location header needs no example', headerComponent, [{ type: 'HEADER', format: 'LOCATION' }], undefined],
-		['header variable other than {{1}}', headerComponent, [{ type: 'HEADER', format: 'TEXT', text: 'Hi {{2}}' }], 'text variable must be {{1}}'],
-		['document header sample', headerComponent, [{ type: 'HEADER', format: 'DOCUMENT', example: { header_handle: [''] } }], 'document needs an example: a public URL of a sample file'],
+		[
+			'not a list',
+			componentList,
+			{ type: 'BODY' },
+			'must be a JSON list of components, e.g. [{"type": "BODY", "text": "Hello {{1}}"}]',
+		],
+		[
+			'entry without type',
+			componentList,
+			[body('Hi'), null],
+			'entry 2 must have a type of HEADER, BODY, FOOTER, BUTTONS',
+		],
+		[
+			'location header needs no example',
+			headerComponent,
+			[{ type: 'HEADER', format: 'LOCATION' }],
+			undefined,
+		],
+		[
+			'header variable other than {{1}}',
+			headerComponent,
+			[{ type: 'HEADER', format: 'TEXT', text: 'Hi {{2}}' }],
+			'text variable must be {{1}}',
+		],
+		[
+			'document header sample',
+			headerComponent,
+			[{ type: 'HEADER', format: 'DOCUMENT', example: { header_handle: [''] } }],
+			'document needs an example: a public URL of a sample file',
+		],
 		['body without text', bodyComponent, [{ type: 'BODY' }], 'text must be text'],
 		['repeated body variable', bodyComponent, [body('{{1}} and {{1}}', ['a'])], undefined],
 		['blank example', bodyComponent, [body('Hi {{1}}', [' '])], 'example for {{1}} is missing'],
-		['eleven buttons', buttonList, withButtons(...Array(11).fill({ type: 'QUICK_REPLY', text: 'a' })), 'can hold at most 10 buttons (there are 11)'],
-		['quick replies after the others', buttonList, withButtons({ type: 'URL' }, { type: 'QUICK_REPLY' }, { type: 'QUICK_REPLY' }), undefined],
-		['two copy code buttons', buttonList, withButtons({ type: 'COPY_CODE' }, { type: 'COPY_CODE' }), 'can hold at most 1 copy code button (there are 2)'],
-		['unknown button type', eachButton, withButtons({ type: 'SHARE', text: 'x' }), '1 (SHARE) must have a type of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, CATALOG, MPM'],
-		['URL with two variables', eachButton, withButtons({ type: 'URL', text: 'Go', url: 'https://a.b/{{1}}/{{2}}' }), '1 (URL) URL can hold one variable only, {{1}}'],
-		['copy code over 15', eachButton, withButtons({ type: 'COPY_CODE', example: 'X'.repeat(16) }), '1 (COPY_CODE) example code must have at most 15 characters (it has 16)'],
-		['flow by name', eachButton, withButtons({ type: 'FLOW', text: 'Go', flow_name: 'survey' }), undefined],
+		[
+			'eleven buttons',
+			buttonList,
+			withButtons(...Array(11).fill({ type: 'QUICK_REPLY', text: 'a' })),
+			'can hold at most 10 buttons (there are 11)',
+		],
+		[
+			'quick replies after the others',
+			buttonList,
+			withButtons({ type: 'URL' }, { type: 'QUICK_REPLY' }, { type: 'QUICK_REPLY' }),
+			undefined,
+		],
+		[
+			'two copy code buttons',
+			buttonList,
+			withButtons({ type: 'COPY_CODE' }, { type: 'COPY_CODE' }),
+			'can hold at most 1 copy code button (there are 2)',
+		],
+		[
+			'unknown button type',
+			eachButton,
+			withButtons({ type: 'SHARE', text: 'x' }),
+			'1 (SHARE) must have a type of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, CATALOG, MPM',
+		],
+		[
+			'URL with two variables',
+			eachButton,
+			withButtons({ type: 'URL', text: 'Go', url: 'https://a.b/{{1}}/{{2}}' }),
+			'1 (URL) URL can hold one variable only, {{1}}',
+		],
+		[
+			'copy code over 15',
+			eachButton,
+			withButtons({ type: 'COPY_CODE', example: 'X'.repeat(16) }),
+			'1 (COPY_CODE) example code must have at most 15 characters (it has 16)',
+		],
+		[
+			'flow by name',
+			eachButton,
+			withButtons({ type: 'FLOW', text: 'Go', flow_name: 'survey' }),
+			undefined,
+		],
 	])('%s', (_case, check, components, expected) => {
 		expect(check(components)).toBe(expected);
 	});
@@ -98,9 +171,15 @@ describe('component checks', () => {
 
 describe('buildComponents', () => {
 	it('leaves out what the builder does not use', () => {
-		expect(buildComponents({ headerFormat: 'NONE', bodyText: 'Hello', bodyExamples: [], footerText: '', buttons: [] })).toEqual([
-			{ type: 'BODY', text: 'Hello' },
-		]);
+		expect(
+			buildComponents({
+				headerFormat: 'NONE',
+				bodyText: 'Hello',
+				bodyExamples: [],
+				footerText: '',
+				buttons: [],
+			}),
+		).toEqual([{ type: 'BODY', text: 'Hello' }]);
 	});
 
 	it('keeps examples only where the text has a variable', () => {
@@ -130,7 +209,10 @@ describe('buildComponents', () => {
 		).toEqual([
 			{ type: 'HEADER', format: 'LOCATION' },
 			{ type: 'BODY', text: 'Find us' },
-			{ type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Book', flow_id: '1', flow_action: 'data_exchange' }] },
+			{
+				type: 'BUTTONS',
+				buttons: [{ type: 'FLOW', text: 'Book', flow_id: '1', flow_action: 'data_exchange' }],
+			},
 		]);
 	});
 });
@@ -150,7 +232,13 @@ describe('languageVersionsOf', () => {
 
 	it('gives an ID only where the answer tells which version it belongs to', () => {
 		expect(languageVersionsOf(template)).toEqual([
-			{ name: 'sample_flight_confirmation', category: 'TICKET_UPDATE', language: 'pt_BR', status: 'APPROVED', components: [] },
+			{
+				name: 'sample_flight_confirmation',
+				category: 'TICKET_UPDATE',
+				language: 'pt_BR',
+				status: 'APPROVED',
+				components: [],
+			},
 			{
 				id: '1748340935544945',
 				name: 'sample_flight_confirmation',
@@ -160,6 +248,8 @@ describe('languageVersionsOf', () => {
 				components: [],
 			},
 		]);
-		expect(languageVersionsOf({ ...template, templates: [template.templates[0]] })[0].id).toBe('363730401994967');
+		expect(languageVersionsOf({ ...template, templates: [template.templates[0]] })[0].id).toBe(
+			'363730401994967',
+		);
 	});
 });

@@ -1,5 +1,15 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { all, email, firstProblem, httpUrl, listOf, maxLength, numericId, oneOf, required } from '../../nodes/WoztellWhatsAppCloud/shared/validate';
+import {
+	all,
+	email,
+	firstProblem,
+	httpUrl,
+	listOf,
+	maxLength,
+	numericId,
+	oneOf,
+	required,
+} from '../../nodes/WoztellWhatsAppCloud/shared/validate';
 import { toUnixSeconds } from '../../nodes/WoztellWhatsAppCloud/shared/time';
 import { payloadItems } from '../../nodes/WoztellWhatsAppCloud/shared/payload';
 
@@ -30,7 +40,10 @@ describe('checks', () => {
 	});
 
 	it('firstProblem names the field of the first broken rule, skipping absent optional values', () => {
-		const request = { url: '/x', body: { profile: { email: 'bad', about: 'ok' } } } as IHttpRequestOptions;
+		const request = {
+			url: '/x',
+			body: { profile: { email: 'bad', about: 'ok' } },
+		} as IHttpRequestOptions;
 		expect(
 			firstProblem(request, [
 				{ at: 'body.profile.address', field: 'Address', check: maxLength(1) },
@@ -38,7 +51,9 @@ describe('checks', () => {
 				{ at: 'body.profile.email', field: 'Email', check: email },
 			]),
 		).toBe('Email must be an email address');
-		expect(firstProblem(request, [{ at: 'body.name', field: 'Name', check: required, always: true }])).toBe('Name is required');
+		expect(
+			firstProblem(request, [{ at: 'body.name', field: 'Name', check: required, always: true }]),
+		).toBe('Name is required');
 	});
 });
 
@@ -67,8 +82,12 @@ describe('payloadItems', () => {
 		]);
 	});
 	it('drops the envelope when there is no path, and confirms a bare ok', () => {
-		expect(payloadItems({ ok: 1, mediaId: '5' }, undefined)).toEqual([{ json: { mediaId: '5' }, pairedItem: { item: 0 } }]);
-		expect(payloadItems({ ok: 1 }, undefined)).toEqual([{ json: { success: true }, pairedItem: { item: 0 } }]);
+		expect(payloadItems({ ok: 1, mediaId: '5' }, undefined)).toEqual([
+			{ json: { mediaId: '5' }, pairedItem: { item: 0 } },
+		]);
+		expect(payloadItems({ ok: 1 }, undefined)).toEqual([
+			{ json: { success: true }, pairedItem: { item: 0 } },
+		]);
 	});
 	it('gives no item for a missing payload', () => {
 		expect(payloadItems({ ok: 1 }, 'data')).toEqual([]);

@@ -28,7 +28,9 @@ export function cursorListSearch(spec: ListSearchSpec) {
 		const needle = filter?.trim().toLowerCase();
 		const results = ((body.data ?? []) as IDataObject[])
 			.map(spec.toResult)
-			.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+			.filter(
+				(result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle),
+			);
 		return { results, paginationToken: nextCursor(body) };
 	};
 }

@@ -6,7 +6,10 @@ import { searchTemplates } from './searchTemplates';
 export const listSearch = {
 	searchCatalogs: cursorListSearch({
 		path: '/catalogs',
-		toResult: (catalog) => ({ name: String(catalog.name ?? catalog.id), value: String(catalog.id) }),
+		toResult: (catalog) => ({
+			name: String(catalog.name ?? catalog.id),
+			value: String(catalog.id),
+		}),
 	}),
 	searchFlows: cursorListSearch({
 		path: FLOW_PATH,

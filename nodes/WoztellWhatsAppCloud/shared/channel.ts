@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	PreSendAction,
+} from 'n8n-workflow';
 import { withIdParameter } from './descriptions';
 import { typedOrChannelId, type ChannelDerivedId } from '../../shared/transport';
 import { numericId, refuseToSend } from './validate';
@@ -11,7 +16,11 @@ function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
 		const value = (await typedOrChannelId.call(this, parameter, typed)) ?? '';
-		const problem = value ? (typed ? numericId(value) : undefined) : "is empty and the credential's channel has none";
+		const problem = value
+			? typed
+				? numericId(value)
+				: undefined
+			: "is empty and the credential's channel has none";
 		if (problem) refuseToSend(this, `${displayName} ${problem}`);
 		return withIdParameter(request, parameter, value);
 	};

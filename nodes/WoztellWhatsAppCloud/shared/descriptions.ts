@@ -16,7 +16,11 @@ export function showFor(resource: string | string[], operations?: string[]): IDi
 }
 
 /** The reference: GET endpoints take their IDs in the query; PATCH, POST, PUT and DEL in the JSON body. */
-export function withIdParameter(request: IHttpRequestOptions, name: string, value: string): IHttpRequestOptions {
+export function withIdParameter(
+	request: IHttpRequestOptions,
+	name: string,
+	value: string,
+): IHttpRequestOptions {
 	if (request.method === 'GET') request.qs = { ...request.qs, [name]: value };
 	else request.body = { ...(request.body as object), [name]: value };
 	return request;
@@ -91,7 +95,14 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			...(spec.namePlaceholder
-				? [{ displayName: 'By Name', name: 'name', type: 'string' as const, placeholder: spec.namePlaceholder }]
+				? [
+						{
+							displayName: 'By Name',
+							name: 'name',
+							type: 'string' as const,
+							placeholder: spec.namePlaceholder,
+						},
+					]
 				: []),
 			{
 				displayName: 'By ID',
@@ -118,8 +129,15 @@ export interface CheckedField {
 	rule: FieldRule;
 }
 
-export function checkedField(property: INodeProperties, check: Check, always = false): CheckedField {
+export function checkedField(
+	property: INodeProperties,
+	check: Check,
+	always = false,
+): CheckedField {
 	const send = property.routing?.send;
 	const at = `${send?.type === 'query' ? 'qs' : 'body'}.${String(send?.property)}`;
-	return { property, rule: { at, field: property.displayName, check, ...(always ? { always } : {}) } };
+	return {
+		property,
+		rule: { at, field: property.displayName, check, ...(always ? { always } : {}) },
+	};
 }

@@ -27,9 +27,13 @@ export function cursorPagination(paging: CursorPaging) {
 		const results: INodeExecutionData[] = [];
 		const readPage = async (after: string | undefined) => {
 			const qs: IDataObject = { ...requestData.options.qs };
-			if (paging.pageSize) qs[paging.pageSize.parameter] = Math.min(paging.pageSize.max, limit - results.length);
+			if (paging.pageSize)
+				qs[paging.pageSize.parameter] = Math.min(paging.pageSize.max, limit - results.length);
 			if (after) qs.after = after;
-			const [page] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
+			const [page] = await this.makeRoutingRequest({
+				...requestData,
+				options: { ...requestData.options, qs },
+			});
 			return page.json;
 		};
 		for await (const body of walkCursorPages(readPage)) {

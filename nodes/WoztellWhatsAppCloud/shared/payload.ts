@@ -11,7 +11,9 @@ export type PayloadPath = string | undefined;
 
 /** The value at a dot path such as `paging.cursors.after`; undefined where a step is missing. */
 export function valueAt(object: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
 }
 
 /**
@@ -19,7 +21,11 @@ export function valueAt(object: unknown, path: string): unknown {
  * Without a path the answer itself is the payload, less its `ok` flag; an answer that is only
  * `{ ok: 1 }` becomes `{ success: true }` so the next node has something to read.
  */
-export function payloadItems(body: IDataObject, path: PayloadPath, itemIndex = 0): INodeExecutionData[] {
+export function payloadItems(
+	body: IDataObject,
+	path: PayloadPath,
+	itemIndex = 0,
+): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
 	if (path === undefined) {
 		const rest = { ...body };
@@ -27,7 +33,11 @@ export function payloadItems(body: IDataObject, path: PayloadPath, itemIndex = 0
 		return [{ json: Object.keys(rest).length ? rest : { success: true }, pairedItem }];
 	}
 	const payload = valueAt(body, path);
-	const list = Array.isArray(payload) ? payload : payload === undefined || payload === null ? [] : [payload];
+	const list = Array.isArray(payload)
+		? payload
+		: payload === undefined || payload === null
+			? []
+			: [payload];
 	return list.map((json) => ({
 		json: (typeof json === 'object' ? json : { value: json }) as IDataObject,
 		pairedItem,

@@ -7,14 +7,21 @@ const MILLISECONDS_FROM = 1e11;
  */
 export function toUnixSeconds(value: unknown): number | undefined {
 	let milliseconds: number;
-	if (typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))) {
+	if (
+		typeof value === 'number' ||
+		(typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))
+	) {
 		const number = Number(value);
 		milliseconds = number < MILLISECONDS_FROM ? number * 1000 : number;
 	} else if (typeof value === 'string' && value.trim()) {
 		milliseconds = Date.parse(value.trim());
 	} else if (value instanceof Date) {
 		milliseconds = value.getTime();
-	} else if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	} else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		milliseconds = (value as { toMillis: () => number }).toMillis();
 	} else {
 		return undefined;

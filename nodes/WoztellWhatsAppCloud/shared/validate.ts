@@ -14,13 +14,16 @@ export function maxLength(max: number, min = 0): Check {
 	return (value) => {
 		if (typeof value !== 'string') return 'must be text';
 		const length = [...value].length;
-		if (length < min) return min === 1 ? 'must not be empty' : `must have at least ${min} characters`;
+		if (length < min)
+			return min === 1 ? 'must not be empty' : `must have at least ${min} characters`;
 		return length > max ? `must have at most ${max} characters (it has ${length})` : undefined;
 	};
 }
 
 export const numericId: Check = (value) =>
-	typeof value === 'string' && /^\d+$/.test(value) ? undefined : 'must be a numeric ID (digits only)';
+	typeof value === 'string' && /^\d+$/.test(value)
+		? undefined
+		: 'must be a numeric ID (digits only)';
 
 /** WOZTELL's own IDs (channels) are 24 hexadecimal characters, e.g. 696327315430a1f98231dfde. */
 export const woztellId: Check = (value) =>
@@ -37,20 +40,27 @@ export const httpUrl: Check = (value) => {
 };
 
 export const httpsUrl: Check = (value) =>
-	httpUrl(value) === undefined && (value as string).startsWith('https:') ? undefined : 'must be a URL starting with https://';
+	httpUrl(value) === undefined && (value as string).startsWith('https:')
+		? undefined
+		: 'must be a URL starting with https://';
 
 export const email: Check = (value) =>
-	typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'must be an email address';
+	typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+		? undefined
+		: 'must be an email address';
 
 export function oneOf(allowed: readonly string[]): Check {
 	return (value) =>
-		typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
+		typeof value === 'string' && allowed.includes(value)
+			? undefined
+			: `must be one of ${allowed.join(', ')}`;
 }
 
 export function listOf(check: Check, maxItems: number): Check {
 	return (value) => {
 		if (!Array.isArray(value)) return 'must be a list';
-		if (value.length > maxItems) return `can hold at most ${maxItems} entries (it has ${value.length})`;
+		if (value.length > maxItems)
+			return `can hold at most ${maxItems} entries (it has ${value.length})`;
 		for (const [index, entry] of value.entries()) {
 			const problem = check(entry);
 			if (problem) return `entry ${index + 1} ${problem}`;
@@ -101,7 +111,10 @@ export function refuseToSend(
 	problem: string,
 	description = 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
 ): never {
-	throw new NodeOperationError(context.getNode(), problem, { itemIndex: context.getItemIndex(), description });
+	throw new NodeOperationError(context.getNode(), problem, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
 }
 
 /** A preSend hook that refuses to send a request breaking WhatsApp's or WOZTELL's limits. */

@@ -12,7 +12,8 @@ const REJECTED_REASON = 'INVALID_FORMAT';
  */
 function settleReviews(state, now = Date.now()) {
 	for (const version of state.templates) {
-		if (version.status !== 'PENDING' || version.reviewAt === undefined || version.reviewAt > now) continue;
+		if (version.status !== 'PENDING' || version.reviewAt === undefined || version.reviewAt > now)
+			continue;
 		const rejected = version.name.includes('reject');
 		version.status = rejected ? 'REJECTED' : 'APPROVED';
 		version.rejected_reason = rejected ? REJECTED_REASON : 'NONE';
@@ -22,8 +23,11 @@ function settleReviews(state, now = Date.now()) {
 
 function templateVersions(state, { name, language }) {
 	requireParameter({ name }, 'name');
-	const versions = state.templates.filter((version) => version.name === name && (!language || version.language === language));
-	if (!versions.length) fail(404, `Message template ${name}${language ? ` in ${language}` : ''} not found`);
+	const versions = state.templates.filter(
+		(version) => version.name === name && (!language || version.language === language),
+	);
+	if (!versions.length)
+		fail(404, `Message template ${name}${language ? ` in ${language}` : ''} not found`);
 	return versions;
 }
 

@@ -1,13 +1,22 @@
 'use strict';
 const { fail, requireParameter, parseJsonList, page } = require('../http');
 
-const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
+const PROFILE_FIELDS = [
+	'about',
+	'address',
+	'description',
+	'email',
+	'profile_picture_url',
+	'websites',
+	'vertical',
+];
 const MEDIA_TYPES = ['image', 'audio', 'video', 'file'];
 const GRANULARITIES = { HALF_HOUR: 1800, DAILY: 86400, MONTHLY: 30 * 86400 };
 
 function requirePhoneNumber(source, state) {
 	const phoneNumberId = requireParameter(source, 'phoneNumberId');
-	if (phoneNumberId !== state.identity.phoneNumberId) fail(404, `Phone number ${phoneNumberId} not found`);
+	if (phoneNumberId !== state.identity.phoneNumberId)
+		fail(404, `Phone number ${phoneNumberId} not found`);
 }
 
 function findCatalog(state, catalogId) {
@@ -20,11 +29,18 @@ function conversationAnalytics(query) {
 	const from = Number(requireParameter(query, 'from'));
 	const to = Number(requireParameter(query, 'to'));
 	const granularity = requireParameter(query, 'granularity');
-	if (!Number.isInteger(from) || !Number.isInteger(to)) fail(400, 'from and to must be UNIX timestamps');
+	if (!Number.isInteger(from) || !Number.isInteger(to))
+		fail(400, 'from and to must be UNIX timestamps');
 	if (from >= to) fail(400, 'from must be before to');
 	if (!GRANULARITIES[granularity]) fail(400, `Invalid granularity ${granularity}`);
 	const filters = {};
-	for (const name of ['numbers', 'metric_types', 'conversation_types', 'conversation_directions', 'dimensions']) {
+	for (const name of [
+		'numbers',
+		'metric_types',
+		'conversation_types',
+		'conversation_directions',
+		'dimensions',
+	]) {
 		filters[name] = parseJsonList(query[name], name);
 	}
 	const step = GRANULARITIES[granularity];
@@ -37,7 +53,9 @@ function conversationAnalytics(query) {
 			phone_number: filters.numbers?.[0] ?? '85212345678',
 			country: 'HK',
 			conversation_type: filters.conversation_types?.[0] ?? 'REGULAR',
-			conversation_direction: (filters.conversation_directions?.[0] ?? 'user_initiated').toUpperCase(),
+			conversation_direction: (
+				filters.conversation_directions?.[0] ?? 'user_initiated'
+			).toUpperCase(),
 			cost: 0.05 * (points.length % 3),
 		});
 	}
@@ -51,7 +69,8 @@ module.exports = [
 		auth: ['token'],
 		handle: ({ query }, state) => {
 			if (query.channelId) {
-				if (query.channelId !== state.identity.channelId) fail(404, `Channel ${query.channelId} not found`);
+				if (query.channelId !== state.identity.channelId)
+					fail(404, `Channel ${query.channelId} not found`);
 			} else if (query.wabaId) {
 				if (query.wabaId !== state.identity.wabaId) fail(404, `WABA ${query.wabaId} not found`);
 			} else {
@@ -86,7 +105,9 @@ module.exports = [
 			requirePhoneNumber(body, state);
 			const profile = requireParameter(body, 'profile');
 			if (profile.messaging_product !== 'whatsapp') fail(400, 'messaging_product must be whatsapp');
-			const unknown = Object.keys(profile).filter((key) => key !== 'messaging_product' && !PROFILE_FIELDS.includes(key));
+			const unknown = Object.keys(profile).filter(
+				(key) => key !== 'messaging_product' && !PROFILE_FIELDS.includes(key),
+			);
 			if (unknown.length) fail(400, `Unknown profile fields: ${unknown.join(', ')}`);
 			if (profile.websites && (!Array.isArray(profile.websites) || profile.websites.length > 2)) {
 				fail(400, 'websites must be an array of at most 2 URLs');

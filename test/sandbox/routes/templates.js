@@ -6,7 +6,14 @@ const { fail, requireParameter, parseJsonList, page } = require('../http');
 /** The reference: `status` "defaults to: ["APPROVED"]["PENDING"]["REJECTED"]["PENDING_DELETION"]["DELETED"]". */
 const DEFAULT_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PENDING_DELETION', 'DELETED'];
 /** WhatsApp's other template statuses: listed only when asked for. */
-const STATUSES = [...DEFAULT_STATUSES, 'PAUSED', 'DISABLED', 'IN_APPEAL', 'LIMIT_EXCEEDED', 'ARCHIVED'];
+const STATUSES = [
+	...DEFAULT_STATUSES,
+	'PAUSED',
+	'DISABLED',
+	'IN_APPEAL',
+	'LIMIT_EXCEEDED',
+	'ARCHIVED',
+];
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION', 'TRANSACTIONAL', 'OTP'];
 const NAME = /^[a-z0-9_]{1,512}$/;
 const HOUR_MS = 60 * 60 * 1000;
@@ -26,14 +33,21 @@ function parseListOrValue(value, name) {
 }
 
 const textsOf = (version) =>
-	version.components.flatMap((component) => [component.text, ...(component.buttons ?? []).map(({ text }) => text)]);
+	version.components.flatMap((component) => [
+		component.text,
+		...(component.buttons ?? []).map(({ text }) => text),
+	]);
 
 function contains(haystack, needle) {
-	return typeof haystack === 'string' && haystack.toLowerCase().includes(String(needle).toLowerCase());
+	return (
+		typeof haystack === 'string' && haystack.toLowerCase().includes(String(needle).toLowerCase())
+	);
 }
 
 function checkStatuses(query) {
-	const unknown = (parseJsonList(query.status, 'status') ?? []).filter((status) => !STATUSES.includes(status));
+	const unknown = (parseJsonList(query.status, 'status') ?? []).filter(
+		(status) => !STATUSES.includes(status),
+	);
 	if (unknown.length) fail(400, `Unknown template status ${unknown.join(', ')}`);
 }
 
@@ -64,7 +78,9 @@ function groupByName(versions) {
 		groups.set(version.name, group);
 	}
 	return [...groups.values()].map((group) => {
-		const mostRecent = group.reduce((latest, version) => (version.createdAt >= latest.createdAt ? version : latest));
+		const mostRecent = group.reduce((latest, version) =>
+			version.createdAt >= latest.createdAt ? version : latest,
+		);
 		return {
 			id: mostRecent.id,
 			name: mostRecent.name,
@@ -104,7 +120,9 @@ module.exports = [
 			requireWaba(query, state);
 			requireParameter(query, 'first');
 			checkStatuses(query);
-			const groups = groupByName(state.templates.filter((version) => matchesFilters(version, query)));
+			const groups = groupByName(
+				state.templates.filter((version) => matchesFilters(version, query)),
+			);
 			return page(groups, query, { sizeParameter: 'first', maxSize: 100 });
 		},
 	},
@@ -118,14 +136,20 @@ module.exports = [
 			const language = requireParameter(body, 'language');
 			const category = requireParameter(body, 'category');
 			const components = requireComponents(body);
-			if (!NAME.test(name)) fail(400, 'name may only hold lowercase letters, digits and underscores');
+			if (!NAME.test(name))
+				fail(400, 'name may only hold lowercase letters, digits and underscores');
 			if (!CATEGORIES.includes(category)) fail(400, `Invalid category ${category}`);
-			if (state.templates.some((version) => version.name === name && version.language === language)) {
+			if (
+				state.templates.some((version) => version.name === name && version.language === language)
+			) {
 				fail(400, `Template ${name} already exists in ${language}`);
 			}
 			const now = Date.now();
-			const createdLastHour = state.templates.filter((version) => now - version.createdAt < HOUR_MS).length;
-			if (createdLastHour >= CREATIONS_PER_HOUR) fail(429, 'At most 100 message templates can be created per hour');
+			const createdLastHour = state.templates.filter(
+				(version) => now - version.createdAt < HOUR_MS,
+			).length;
+			if (createdLastHour >= CREATIONS_PER_HOUR)
+				fail(429, 'At most 100 message templates can be created per hour');
 			const version = {
 				id: nextId(state),
 				name,
@@ -157,7 +181,10 @@ module.exports = [
 			const version = state.templates.find((candidate) => candidate.id === id);
 			if (!version) fail(404, `Message template ${id} not found`);
 			if (version.name !== name || version.language !== language) {
-				fail(400, `Message template ${id} is ${version.name} in ${version.language}, not ${name} in ${language}`);
+				fail(
+					400,
+					`Message template ${id} is ${version.name} in ${version.language}, not ${name} in ${language}`,
+				);
 			}
 			const now = Date.now();
 			const edits = (version.editedAt ?? []).filter((at) => now - at < 30 * 24 * HOUR_MS);
@@ -166,7 +193,8 @@ module.exports = [
 			if (edits.some((at) => now - at < EDIT_WINDOW_MS)) {
 				fail(200, 'A message template can only be edited once in a 24 hour window');
 			}
-			if (edits.length >= EDITS_PER_30_DAYS) fail(200, 'A message template can only be edited 10 times in 30 days');
+			if (edits.length >= EDITS_PER_30_DAYS)
+				fail(200, 'A message template can only be edited 10 times in 30 days');
 			version.components = components;
 			version.editedAt = [...edits, now];
 			return { success: true };
@@ -180,7 +208,8 @@ module.exports = [
 			requireWaba(body, state);
 			const name = requireParameter(body, 'name');
 			const remaining = state.templates.filter((version) => version.name !== name);
-			if (remaining.length === state.templates.length) fail(404, `Message template ${name} not found`);
+			if (remaining.length === state.templates.length)
+				fail(404, `Message template ${name} not found`);
 			state.templates = remaining;
 			return { success: true };
 		},

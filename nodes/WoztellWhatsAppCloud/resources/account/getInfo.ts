@@ -27,7 +27,13 @@ export const getInfoFields: INodeProperties[] = [
 		hint: "Leave empty to use the credential's channel",
 		description: 'ID of a WOZTELL WhatsApp Cloud channel, shown under Settings → Channels',
 		displayOptions: { show: { ...forGetInfo.show, lookUpBy: ['channelId'] } },
-		routing: { send: { type: 'query', property: 'channelId', value: '={{ $value || $credentials.channelId }}' } },
+		routing: {
+			send: {
+				type: 'query',
+				property: 'channelId',
+				value: '={{ $value || $credentials.channelId }}',
+			},
+		},
 	},
 	{
 		displayName: 'WABA ID',

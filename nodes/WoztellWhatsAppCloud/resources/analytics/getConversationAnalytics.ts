@@ -10,7 +10,6 @@ import { jsonListOf, oneOf, refuseToSend, type Check, type FieldRule } from '../
 
 const forAnalytics = showFor('analytics', ['getConversationAnalytics']);
 
-
 export async function sendTimeRange(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const range: Record<string, number> = {};
 	for (const [parameter, displayName] of [
@@ -148,12 +147,17 @@ const optionValues = (field: INodeProperties) =>
 	(field.options as INodePropertyOptions[]).map(({ value }) => String(value));
 
 /** Values an expression can give that the dropdowns would not allow. */
-export const analyticsRules: FieldRule[] = conversationAnalyticsFields.flatMap((field): FieldRule[] => {
-	if (field.name === 'granularity') return [{ at: 'qs.granularity', field: field.displayName, check: oneOf(optionValues(field)) }];
-	if (field.name !== 'filters') return [];
-	return (field.options as INodeProperties[]).map((filter) => ({
-		at: `qs.${filter.routing?.send?.property}`,
-		field: filter.displayName,
-		check: jsonListOf(filter.type === 'multiOptions' ? oneOf(optionValues(filter)) : phoneNumber),
-	}));
-});
+export const analyticsRules: FieldRule[] = conversationAnalyticsFields.flatMap(
+	(field): FieldRule[] => {
+		if (field.name === 'granularity')
+			return [
+				{ at: 'qs.granularity', field: field.displayName, check: oneOf(optionValues(field)) },
+			];
+		if (field.name !== 'filters') return [];
+		return (field.options as INodeProperties[]).map((filter) => ({
+			at: `qs.${filter.routing?.send?.property}`,
+			field: filter.displayName,
+			check: jsonListOf(filter.type === 'multiOptions' ? oneOf(optionValues(filter)) : phoneNumber),
+		}));
+	},
+);

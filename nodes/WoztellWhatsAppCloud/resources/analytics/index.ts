@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../shared/operations';
-import { analyticsRules, conversationAnalyticsFields, sendTimeRange } from './getConversationAnalytics';
+import {
+	analyticsRules,
+	conversationAnalyticsFields,
+	sendTimeRange,
+} from './getConversationAnalytics';
 
 export const analyticsDescription: INodeProperties[] = [
 	operationSelector('analytics', [

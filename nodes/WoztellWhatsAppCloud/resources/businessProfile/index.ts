@@ -9,7 +9,8 @@ export const businessProfileDescription: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get the business profile',
-			description: 'Get the about text, address, description, email, websites and vertical of a phone number',
+			description:
+				'Get the about text, address, description, email, websites and vertical of a phone number',
 			method: 'GET',
 			path: '/whatsapp-business-profile',
 			payload: 'data',

@@ -22,7 +22,9 @@ const VERTICALS = [
 	['Travel and Transportation', 'TRAVEL'],
 ] as const;
 
-const toProfile = (property: string) => ({ send: { type: 'body' as const, property: `profile.${property}` } });
+const toProfile = (property: string) => ({
+	send: { type: 'body' as const, property: `profile.${property}` },
+});
 
 const profileFields: CheckedField[] = [
 	checkedField(

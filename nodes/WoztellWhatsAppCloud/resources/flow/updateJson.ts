@@ -73,6 +73,9 @@ export async function flagValidationErrors(
 		const errors = Array.isArray(item.json.validation_errors)
 			? (item.json.validation_errors as IDataObject[])
 			: [];
-		return { ...item, json: { valid: errors.length === 0, ...item.json, validation_errors: errors } };
+		return {
+			...item,
+			json: { valid: errors.length === 0, ...item.json, validation_errors: errors },
+		};
 	});
 }

@@ -8,7 +8,8 @@ export const phoneNumberDescription: INodeProperties[] = [
 			name: 'Get Display Name Status',
 			value: 'getDisplayNameStatus',
 			action: 'Get the display name status of a phone number',
-			description: 'Get the verified name, quality rating, messaging limit tier and account mode of a phone number',
+			description:
+				'Get the verified name, quality rating, messaging limit tier and account mode of a phone number',
 			method: 'GET',
 			path: '/whatsapp-displayname-status',
 			payload: 'data',

@@ -9,11 +9,14 @@ export const productDescription: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getMany',
 			action: 'Get many products of a catalog',
-			description: 'List the products of a catalog with their names, prices, images and retailer IDs',
+			description:
+				'List the products of a catalog with their names, prices, images and retailer IDs',
 			method: 'GET',
 			path: '/products',
 			paging: { payload: 'data' },
-			rules: [{ at: 'qs.catalogId', field: 'Catalog', check: all(required, numericId), always: true }],
+			rules: [
+				{ at: 'qs.catalogId', field: 'Catalog', check: all(required, numericId), always: true },
+			],
 		},
 	]),
 	{

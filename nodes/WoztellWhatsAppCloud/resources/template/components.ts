@@ -8,7 +8,8 @@ import { httpUrl, maxLength, type Check, type FieldRule } from '../../shared/val
 
 export const templateName: Check = (value) => {
 	if (typeof value !== 'string' || value === '') return 'is required';
-	if (!/^[a-z0-9_]+$/.test(value)) return 'may only hold lowercase letters, digits and underscores, e.g. order_update';
+	if (!/^[a-z0-9_]+$/.test(value))
+		return 'may only hold lowercase letters, digits and underscores, e.g. order_update';
 	return maxLength(512)(value);
 };
 
@@ -20,7 +21,16 @@ export const languageCode: Check = (value) =>
 const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'];
 const MEDIA_HEADER_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 const HEADER_FORMATS = ['TEXT', ...MEDIA_HEADER_FORMATS, 'LOCATION'];
-const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'FLOW', 'OTP', 'CATALOG', 'MPM'];
+const BUTTON_TYPES = [
+	'QUICK_REPLY',
+	'URL',
+	'PHONE_NUMBER',
+	'COPY_CODE',
+	'FLOW',
+	'OTP',
+	'CATALOG',
+	'MPM',
+];
 const BUTTON_LIMITS: Array<[type: string, max: number, label: string]> = [
 	['URL', 2, 'URL buttons'],
 	['PHONE_NUMBER', 1, 'phone number button'],
@@ -80,7 +90,8 @@ export const headerComponent: Check = (components) => {
 	const textProblem = maxLength(60, 1)(header.text);
 	if (textProblem) return `text ${textProblem}`;
 	const variables = variablesIn(header.text);
-	if (variables.length > 1) return `text can hold at most one variable (it has ${variables.length})`;
+	if (variables.length > 1)
+		return `text can hold at most one variable (it has ${variables.length})`;
 	if (variables.length === 1 && variables[0] !== 1) return 'text variable must be {{1}}';
 	if (variables.length === 1 && !isFilled(examplesAt(header.example, 'header_text')[0])) {
 		return 'example for {{1}} is missing';
@@ -131,8 +142,12 @@ export const buttonList: Check = (components) => {
 		const count = buttons.filter((button) => button?.type === type).length;
 		if (count > max) return `can hold at most ${max} ${label} (there are ${count})`;
 	}
-	const quickReplies = buttons.flatMap((button, index) => (button?.type === 'QUICK_REPLY' ? [index] : []));
-	const breaking = quickReplies.find((position, index) => index > 0 && position !== quickReplies[index - 1] + 1);
+	const quickReplies = buttons.flatMap((button, index) =>
+		button?.type === 'QUICK_REPLY' ? [index] : [],
+	);
+	const breaking = quickReplies.find(
+		(position, index) => index > 0 && position !== quickReplies[index - 1] + 1,
+	);
 	if (breaking !== undefined) {
 		return `must keep the quick replies together, before or after the other buttons (button ${breaking + 1} is apart)`;
 	}
@@ -156,7 +171,8 @@ function buttonProblem(button: IDataObject): string | undefined {
 		if (variables.length > 1 || (variables.length === 1 && variables[0] !== 1)) {
 			return 'URL can hold one variable only, {{1}}';
 		}
-		if (variables.length === 1 && !isFilled(examplesAt(button.example)[0])) return 'example for {{1}} is missing';
+		if (variables.length === 1 && !isFilled(examplesAt(button.example)[0]))
+			return 'example for {{1}} is missing';
 	}
 	if (type === 'PHONE_NUMBER' && !/^\+?\d{6,20}$/.test(String(button.phone_number ?? ''))) {
 		return 'phone number must be digits with the country code, e.g. +85212345678';
@@ -165,7 +181,12 @@ function buttonProblem(button: IDataObject): string | undefined {
 		const codeProblem = maxLength(15, 1)(button.example);
 		if (codeProblem) return `example code ${codeProblem}`;
 	}
-	if (type === 'FLOW' && !isFilled(button.flow_id) && !isFilled(button.flow_name) && !button.flow_json) {
+	if (
+		type === 'FLOW' &&
+		!isFilled(button.flow_id) &&
+		!isFilled(button.flow_name) &&
+		!button.flow_json
+	) {
 		return 'flow ID is required';
 	}
 	return undefined;
@@ -175,7 +196,8 @@ function buttonProblem(button: IDataObject): string | undefined {
 export const eachButton: Check = (components) => {
 	for (const [index, button] of (buttonsOf(components) ?? []).entries()) {
 		const problem = buttonProblem(button);
-		if (problem) return `${index + 1}${typeof button?.type === 'string' ? ` (${button.type})` : ''} ${problem}`;
+		if (problem)
+			return `${index + 1}${typeof button?.type === 'string' ? ` (${button.type})` : ''} ${problem}`;
 	}
 	return undefined;
 };
@@ -221,7 +243,10 @@ function headerFrom(input: TemplateBuilderInput): IDataObject | undefined {
 	const { headerFormat: format, headerText: text = '', headerExample, headerMediaUrl } = input;
 	if (format === 'NONE') return undefined;
 	if (format === 'TEXT') {
-		const example = variablesIn(text).length && headerExample ? { example: { header_text: [headerExample] } } : {};
+		const example =
+			variablesIn(text).length && headerExample
+				? { example: { header_text: [headerExample] } }
+				: {};
 		return { type: 'HEADER', format, text, ...example };
 	}
 	if (format === 'LOCATION') return { type: 'HEADER', format };
@@ -234,7 +259,8 @@ function buttonFrom(button: BuilderButton): IDataObject {
 	const { type, text = '' } = button;
 	switch (type) {
 		case 'URL': {
-			const example = variablesIn(button.url).length && button.urlExample ? { example: [button.urlExample] } : {};
+			const example =
+				variablesIn(button.url).length && button.urlExample ? { example: [button.urlExample] } : {};
 			return { type, text, url: button.url ?? '', ...example };
 		}
 		case 'PHONE_NUMBER':
@@ -264,6 +290,10 @@ export function buildComponents(input: TemplateBuilderInput): IDataObject[] {
 		...(examples.length ? { example: { body_text: [examples] } } : {}),
 	};
 	const footer = input.footerText ? { type: 'FOOTER', text: input.footerText } : undefined;
-	const buttons = input.buttons?.length ? { type: 'BUTTONS', buttons: input.buttons.map(buttonFrom) } : undefined;
-	return [header, body, footer, buttons].filter((component): component is IDataObject => component !== undefined);
+	const buttons = input.buttons?.length
+		? { type: 'BUTTONS', buttons: input.buttons.map(buttonFrom) }
+		: undefined;
+	return [header, body, footer, buttons].filter(
+		(component): component is IDataObject => component !== undefined,
+	);
 }

@@ -24,11 +24,15 @@ export const createFields: INodeProperties[] = [
 		options: [
 			{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
 			{ name: 'Marketing', value: 'MARKETING', description: 'Promotions, offers, news' },
-			{ name: 'Utility', value: 'UTILITY', description: 'Updates on an order or account the customer has' },
+			{
+				name: 'Utility',
+				value: 'UTILITY',
+				description: 'Updates on an order or account the customer has',
+			},
 			...LEGACY_TEMPLATE_CATEGORIES.map((value) => ({
 				name: `${value} (Legacy)`,
 				value,
-				description: "A category of the reference that WhatsApp has since replaced",
+				description: 'A category of the reference that WhatsApp has since replaced',
 			})),
 		],
 		default: 'UTILITY',

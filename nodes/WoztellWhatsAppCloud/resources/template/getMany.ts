@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { languageOptions } from '../../../shared/templateLanguages';
 import { languageVersionsOf, templateCategoryOptions } from '../../../shared/templates';
 import { sendAsJsonList, showFor } from '../../shared/descriptions';
@@ -50,7 +55,8 @@ export const getManyFields: INodeProperties[] = [
 				type: 'multiOptions',
 				options: languageOptions,
 				default: [],
-				description: 'Only these language versions. With one language, each template carries the ID of that version.',
+				description:
+					'Only these language versions. With one language, each template carries the ID of that version.',
 				routing: sendAsJsonList('language'),
 			},
 			{

@@ -30,7 +30,12 @@ export const templateDescription: INodeProperties[] = [
 			rules: [
 				{ at: 'body.name', field: 'Template Name', check: templateName, always: true },
 				{ at: 'body.language', field: 'Language', check: languageCode, always: true },
-				{ at: 'body.category', field: 'Category', check: oneOf(TEMPLATE_CATEGORY_VALUES), always: true },
+				{
+					at: 'body.category',
+					field: 'Category',
+					check: oneOf(TEMPLATE_CATEGORY_VALUES),
+					always: true,
+				},
 				...componentRules('body.components'),
 			],
 			lookUps: [sendWabaId],
@@ -49,7 +54,8 @@ export const templateDescription: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getMany',
 			action: 'Get many message templates',
-			description: 'List the templates of a WhatsApp Business Account, with their language versions',
+			description:
+				'List the templates of a WhatsApp Business Account, with their language versions',
 			method: 'GET',
 			path: TEMPLATES_PATH,
 			paging: { payload: 'data', pageSize: { parameter: 'first', max: TEMPLATE_PAGE_SIZE } },
@@ -64,7 +70,12 @@ export const templateDescription: INodeProperties[] = [
 			path: TEMPLATE_PATH,
 			prepare: [sendComponents, requireTemplateChoice],
 			rules: [
-				{ at: 'body.messageTemplateLanguage', field: 'Language', check: languageCode, always: true },
+				{
+					at: 'body.messageTemplateLanguage',
+					field: 'Language',
+					check: languageCode,
+					always: true,
+				},
 				...componentRules('body.components'),
 			],
 			lookUps: [sendWabaId, sendTemplateVersion],

@@ -22,13 +22,22 @@ export const templateLocatorField: INodeProperties = resourceLocator({
 });
 
 function chosenTemplate(this: IExecuteSingleFunctions): INodeParameterResourceLocator {
-	return this.getNodeParameter('template', undefined, { extractValue: false }) as INodeParameterResourceLocator;
+	return this.getNodeParameter('template', undefined, {
+		extractValue: false,
+	}) as INodeParameterResourceLocator;
 }
 
 /** Refuses an item whose Template is empty, before any request. */
-export async function requireTemplateChoice(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+export async function requireTemplateChoice(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+) {
 	if (!String(chosenTemplate.call(this).value ?? '').trim()) {
-		refuseToSend(this, 'Template is required', 'Nothing was sent to WOZTELL for this item. Pick a template and run again.');
+		refuseToSend(
+			this,
+			'Template is required',
+			'Nothing was sent to WOZTELL for this item. Pick a template and run again.',
+		);
 	}
 	return request;
 }
@@ -63,7 +72,9 @@ async function findTemplateVersion(
 			const versions = (group.templates ?? []) as IDataObject[];
 			const name = String(group.name);
 			if (byId) {
-				const ids = [group.id, ...versions.map(({ id }) => id)].filter((id) => id !== undefined).map(String);
+				const ids = [group.id, ...versions.map(({ id }) => id)]
+					.filter((id) => id !== undefined)
+					.map(String);
 				if (ids.includes(wanted)) return { id: wanted, name };
 			} else if (name === wanted) {
 				// Asked with the language filter, the template's ID is that of the version asked for.
@@ -84,7 +95,10 @@ const NOT_FOUND_HINT =
 	'Nothing was changed. Template → Get Many, with the Language filter and One Item per Language Version, lists the names, languages and IDs.';
 
 /** PATCH wants the language version's ID, the template's name and the language together. */
-export async function sendTemplateVersion(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+export async function sendTemplateVersion(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+) {
 	const body = request.body as IDataObject;
 	const template = chosenTemplate.call(this);
 	const language = String(body.messageTemplateLanguage);
@@ -95,7 +109,10 @@ export async function sendTemplateVersion(this: IExecuteSingleFunctions, request
 }
 
 /** DELETE takes the name only, and removes every language version of it. */
-export async function sendTemplateName(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+export async function sendTemplateName(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+) {
 	const body = request.body as IDataObject;
 	const template = chosenTemplate.call(this);
 	let name = String(template.value).trim();

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { buildComponents, type BuilderButton, type HeaderFormat } from './components';
 import { languageOptions } from '../../../shared/templateLanguages';
@@ -6,7 +11,9 @@ import { languageOptions } from '../../../shared/templateLanguages';
 /** What create and update share: one language version of a template, its language and components. */
 const forVersion = showFor('template', ['create', 'update']);
 const forBuilder = { show: { ...forVersion.show, componentsInput: ['builder'] } };
-const forHeader = (formats: HeaderFormat[]) => ({ show: { ...forBuilder.show, headerFormat: formats } });
+const forHeader = (formats: HeaderFormat[]) => ({
+	show: { ...forBuilder.show, headerFormat: formats },
+});
 
 function parsedComponents(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
@@ -20,7 +27,11 @@ function parsedComponents(value: unknown): unknown {
 
 /** An expression may give one example instead of a list of them. */
 const asList = (value: unknown): unknown[] =>
-	Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+	Array.isArray(value)
+		? value
+		: value === undefined || value === null || value === ''
+			? []
+			: [value];
 
 /** Puts `components` in the body, from the builder fields or the JSON field. */
 export async function sendComponents(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
@@ -43,9 +54,17 @@ export async function sendComponents(this: IExecuteSingleFunctions, request: IHt
 }
 
 const BUTTON_TYPE_OPTIONS = [
-	{ name: 'Copy Code', value: 'COPY_CODE', description: 'Copies a coupon code; WhatsApp labels the button' },
+	{
+		name: 'Copy Code',
+		value: 'COPY_CODE',
+		description: 'Copies a coupon code; WhatsApp labels the button',
+	},
 	{ name: 'Flow', value: 'FLOW', description: 'Opens a WhatsApp Flow' },
-	{ name: 'Phone Number', value: 'PHONE_NUMBER', description: 'Calls a phone number (one per template)' },
+	{
+		name: 'Phone Number',
+		value: 'PHONE_NUMBER',
+		description: 'Calls a phone number (one per template)',
+	},
 	{ name: 'Quick Reply', value: 'QUICK_REPLY', description: 'Sends its text back as a reply' },
 	{ name: 'URL', value: 'URL', description: 'Opens a website (two per template at most)' },
 ];
@@ -65,7 +84,8 @@ export const versionFields: INodeProperties[] = [
 		routing: {
 			send: {
 				type: 'body',
-				property: '={{ $parameter.operation === "update" ? "messageTemplateLanguage" : "language" }}',
+				property:
+					'={{ $parameter.operation === "update" ? "messageTemplateLanguage" : "language" }}',
 			},
 		},
 	},
@@ -78,7 +98,11 @@ export const versionFields: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Using Fields Below', value: 'builder' },
-			{ name: 'Using JSON', value: 'json', description: "WhatsApp's components array, as in the reference" },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: "WhatsApp's components array, as in the reference",
+			},
 		],
 		default: 'builder',
 		displayOptions: forVersion,
@@ -87,15 +111,16 @@ export const versionFields: INodeProperties[] = [
 		displayName: 'Components (JSON)',
 		name: 'componentsJson',
 		type: 'json',
-		default: '[\n  {\n    "type": "BODY",\n    "text": "Hello {{1}}",\n    "example": { "body_text": [["Ada"]] }\n  }\n]',
-		description: 'The components array: HEADER, BODY, FOOTER and BUTTONS. Checked before it is sent.',
+		default:
+			'[\n  {\n    "type": "BODY",\n    "text": "Hello {{1}}",\n    "example": { "body_text": [["Ada"]] }\n  }\n]',
+		description:
+			'The components array: HEADER, BODY, FOOTER and BUTTONS. Checked before it is sent.',
 		displayOptions: { show: { ...forVersion.show, componentsInput: ['json'] } },
 	},
 	{
 		displayName: 'Header',
 		name: 'headerFormat',
-		description:
-			'What the template shows above its body, if anything',
+		description: 'What the template shows above its body, if anything',
 		type: 'options',
 		options: [
 			{ name: 'Document', value: 'DOCUMENT' },
@@ -142,7 +167,8 @@ export const versionFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Hi {{1}}, your order {{2}} is on its way.',
-		description: 'The message, at most 1,024 characters. Number the variables {{1}}, {{2}}, … in order.',
+		description:
+			'The message, at most 1,024 characters. Number the variables {{1}}, {{2}}, … in order.',
 		displayOptions: forBuilder,
 	},
 	{
@@ -152,7 +178,8 @@ export const versionFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Example' },
 		default: [],
 		placeholder: 'e.g. Ada',
-		description: 'One sample value per variable, in order: the first for {{1}}, the second for {{2}}, …',
+		description:
+			'One sample value per variable, in order: the first for {{1}}, the second for {{2}}, …',
 		displayOptions: forBuilder,
 	},
 	{
@@ -202,7 +229,11 @@ export const versionFields: INodeProperties[] = [
 						type: 'options',
 						options: [
 							{ name: 'Navigate', value: 'navigate', description: 'Opens a screen of the flow' },
-							{ name: 'Data Exchange', value: 'data_exchange', description: "Asks the flow's endpoint first" },
+							{
+								name: 'Data Exchange',
+								value: 'data_exchange',
+								description: "Asks the flow's endpoint first",
+							},
 						],
 						default: 'navigate',
 						displayOptions: forButton(['FLOW']),
@@ -237,7 +268,8 @@ export const versionFields: INodeProperties[] = [
 					{
 						displayName: 'Type',
 						name: 'type',
-						description: 'What the button does: reply, open a URL, call, copy a code or open a flow',
+						description:
+							'What the button does: reply, open a URL, call, copy a code or open a flow',
 						type: 'options',
 						options: BUTTON_TYPE_OPTIONS,
 						default: 'QUICK_REPLY',
