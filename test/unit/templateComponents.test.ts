@@ -1,6 +1,6 @@
+import { buildComponents } from '../../nodes/WoztellWhatsAppCloud/resources/template/componentBuilder';
 import {
 	bodyComponent,
-	buildComponents,
 	buttonList,
 	componentList,
 	eachButton,
@@ -9,7 +9,7 @@ import {
 	languageCode,
 	templateName,
 	variablesIn,
-} from '../../nodes/WoztellWhatsAppCloud/resources/template/components';
+} from '../../nodes/WoztellWhatsAppCloud/resources/template/componentChecks';
 import { languageVersionsOf } from '../../nodes/shared/templates';
 
 const body = (text: string, examples?: string[]) => ({

@@ -4,7 +4,7 @@ import { channelDefaultIdField, sendWabaId } from '../../shared/channel';
 import { showFor } from '../../shared/descriptions';
 import { operationSelector } from '../../shared/operations';
 import { oneOf } from '../../shared/validate';
-import { componentRules, languageCode, templateName } from './components';
+import { componentRules, languageCode, templateName } from './componentChecks';
 import { createFields, TEMPLATE_CATEGORY_VALUES } from './create';
 import { getManyFields } from './getMany';
 import {

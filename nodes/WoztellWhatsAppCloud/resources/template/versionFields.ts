@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
-import { buildComponents, type BuilderButton, type HeaderFormat } from './components';
+import { buildComponents, type BuilderButton, type HeaderFormat } from './componentBuilder';
 import { languageOptions } from '../../../shared/templateLanguages';
 
 /** What create and update share: one language version of a template, its language and components. */
