@@ -215,6 +215,9 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const signedContext = signedContextOf(credentials);
 		return {
+			// Here rather than an expression in the node's requestDefaults: n8n evaluates those for
+			// every item, and an expression is what an item costs most in n8n's routing engine.
+			baseURL: text(credentials.baseUrl).replace(/\/+$/, ''),
 			...requestOptions,
 			qs: { ...requestOptions.qs, accessToken: text(credentials.accessToken) },
 			headers: {
@@ -230,7 +233,6 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/waba-info',
 			qs: { channelId: '={{$credentials.channelId}}' },
 			json: true,

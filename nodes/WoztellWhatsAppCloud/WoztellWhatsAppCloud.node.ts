@@ -30,7 +30,6 @@ export class WoztellWhatsAppCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			// WOZTELL explains its refusals in the body; shared/errors.ts reads it for every status.

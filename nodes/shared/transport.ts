@@ -13,11 +13,6 @@ export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 /** Every context that sends WOZTELL requests outside the routing engine: items, pick-lists, polls. */
 type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** The credential's Base URL without trailing slashes, as the action node's requestDefaults expression gives it. */
-function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-}
-
 /** For the calls made outside the action node's routing: pick-lists, channel look-ups, the trigger's polls. */
 export async function woztellApiRequest(
 	this: WoztellContext,
@@ -25,10 +20,9 @@ export async function woztellApiRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	// The credential's authenticate adds the base URL, the token and the signed context.
 	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 		method,
-		baseURL: baseUrlOf(credentials),
 		url: path,
 		qs,
 		json: true,
@@ -79,11 +73,7 @@ const WABA_INFO_TTL_MS = 5 * 60 * 1000;
  */
 async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const key = JSON.stringify([
-		baseUrlOf(credentials),
-		credentials.channelId,
-		credentials.accessToken,
-	]);
+	const key = JSON.stringify([credentials.baseUrl, credentials.channelId, credentials.accessToken]);
 	const cached = wabaInfoLookups.get(key);
 	if (cached && Date.now() - cached.at < WABA_INFO_TTL_MS) return await cached.info;
 	const info = woztellApiRequest

@@ -148,7 +148,7 @@ module.exports = [
 			const createdLastHour = state.templates.filter(
 				(version) => now - version.createdAt < HOUR_MS,
 			).length;
-			if (createdLastHour >= CREATIONS_PER_HOUR)
+			if (createdLastHour >= (state.templateCreationsPerHour ?? CREATIONS_PER_HOUR))
 				fail(429, 'At most 100 message templates can be created per hour');
 			const version = {
 				id: nextId(state),

@@ -13,7 +13,7 @@ import {
 	sendTemplateVersion,
 	templateLocatorField,
 } from './templateLocator';
-import { sendComponents, versionFields } from './versionFields';
+import { sendAsVersionLanguage, sendComponents, versionFields } from './versionFields';
 
 const TEMPLATE_PATH = '/whatsapp-message-template';
 
@@ -68,7 +68,7 @@ export const templateDescription: INodeProperties[] = [
 			description: 'Replace the components of one language version; WhatsApp allows one edit a day',
 			method: 'PATCH',
 			path: TEMPLATE_PATH,
-			prepare: [sendComponents, requireTemplateChoice],
+			prepare: [sendAsVersionLanguage, sendComponents, requireTemplateChoice],
 			rules: [
 				{
 					at: 'body.messageTemplateLanguage',

@@ -81,13 +81,9 @@ export const versionFields: INodeProperties[] = [
 		description:
 			'Language of the template version. Choose from the list, or specify a code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: forVersion,
-		routing: {
-			send: {
-				type: 'body',
-				property:
-					'={{ $parameter.operation === "update" ? "messageTemplateLanguage" : "language" }}',
-			},
-		},
+		// Update sends it as messageTemplateLanguage (sendAsVersionLanguage): a constant here, as an
+		// expression would be evaluated for every item.
+		routing: { send: { type: 'body', property: 'language' } },
 	},
 	{
 		displayName: 'Define Components',
@@ -297,3 +293,13 @@ export const versionFields: INodeProperties[] = [
 		],
 	},
 ];
+
+/** PATCH names the language of the version it edits `messageTemplateLanguage`. */
+export async function sendAsVersionLanguage(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+) {
+	const { language, ...body } = request.body as IDataObject;
+	request.body = { ...body, messageTemplateLanguage: language };
+	return request;
+}
