@@ -1,3 +1,4 @@
+import { NodeHelpers } from 'n8n-workflow';
 import type {
 	INodeProperties,
 	INodePropertyCollection,
@@ -291,6 +292,31 @@ describe('node and credential descriptions', () => {
 				.filter(([, placeholder]) => !/^e\.g\. \S/.test(String(placeholder)))
 				.map(([path, placeholder]) => `${path}: ${String(placeholder)}`),
 		).toEqual([]);
+	});
+
+	it("orders a list's fields as n8n's nodes do: Return All and Limit, then Filters and Options", () => {
+		const lists = operations.filter(({ option }) => option.value === 'getMany');
+		expect(lists.length).toBeGreaterThan(3);
+		for (const { parent } of lists) {
+			const resource = (parent.displayOptions?.show?.resource as string[])[0];
+			const shown = NodeHelpers.getNodeParameters(
+				node.properties,
+				{ resource, operation: 'getMany' },
+				true,
+				false,
+				null,
+				node,
+			);
+			const order = node.properties
+				.filter((property) => NodeHelpers.displayParameter(shown ?? {}, property, null, node))
+				.map((property) => property.name)
+				.filter((name) => ['returnAll', 'limit', 'filters', 'options'].includes(name));
+			expect([resource, order]).toEqual([
+				resource,
+				['returnAll', 'limit', 'filters', 'options'].filter((name) => order.includes(name)),
+			]);
+			expect(order.slice(0, 2)).toEqual(['returnAll', 'limit']);
+		}
 	});
 
 	it('names the node, its credential and the resource options consistently', () => {

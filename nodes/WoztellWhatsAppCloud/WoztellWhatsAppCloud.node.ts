@@ -10,7 +10,7 @@ import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
-import { templateDescription } from './resources/template';
+import { templateDescription, templateListFields } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
 import { returnAllAndLimit, showFor } from './shared/descriptions';
 
@@ -71,6 +71,8 @@ export class WoztellWhatsAppCloud implements INodeType {
 				showFor(['phoneNumber', 'businessProfile', 'media']),
 			),
 			...returnAllAndLimit,
+			// n8n's order in a list: Return All and Limit first, then Filters and Options.
+			...templateListFields,
 		],
 	};
 

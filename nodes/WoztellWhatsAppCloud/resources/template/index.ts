@@ -6,7 +6,6 @@ import { operationSelector } from '../../shared/operations';
 import { oneOf } from '../../shared/validate';
 import { componentRules, languageCode, templateName } from './componentChecks';
 import { createFields, TEMPLATE_CATEGORY_VALUES } from './create';
-import { getManyFields } from './getMany';
 import {
 	requireTemplateChoice,
 	sendTemplateName,
@@ -85,5 +84,7 @@ export const templateDescription: INodeProperties[] = [
 	templateLocatorField,
 	...createFields,
 	...versionFields,
-	...getManyFields,
 ];
+
+/** Filters and Options of Get Many, placed by the node after Return All and Limit. */
+export { getManyFields as templateListFields } from './getMany';
