@@ -99,7 +99,7 @@ function titleCase(input: string): string {
 			!/\s/.test(input.charAt(index + token.length + 1));
 		return manualCase || small || url
 			? token
-			: token.replace(/[A-Za-z0-9\u00C0-\u00FF]/, (c) => c.toUpperCase());
+			: token.replace(/[A-Za-z0-9\u00C0-\u00FF]/, (letter) => letter.toUpperCase());
 	});
 }
 

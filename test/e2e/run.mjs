@@ -217,11 +217,10 @@ async function main() {
 	const cleanup = [() => sandbox.close()];
 
 	try {
-		const brokerBase = 20000 + Math.floor(Math.random() * 20000);
 		const env = n8nEnv({
 			userFolder,
 			port: await freePort(),
-			brokerPort: brokerBase,
+			brokerPort: await freePort(),
 			extra: { N8N_COMMUNITY_PACKAGES_ENABLED: 'true' },
 		});
 		const importDir = path.join(work, 'import');
@@ -409,6 +408,8 @@ async function main() {
 			const t = Date.now();
 			let outcome;
 			try {
+				// A port free now: other n8n processes on this machine may have taken the last one.
+				env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env });
 				const run = parseRunOutput(result.stdout);
 				outcome = { code: result.code, stdout: result.stdout, stderr: result.stderr, result: run };
