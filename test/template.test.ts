@@ -1,34 +1,14 @@
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials, searchList } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
-import { identity } from './sandbox';
+import { identity, templateVersion, type TemplateVersion } from './sandbox';
 
 const context = useSandbox();
 
 const { wabaId: WABA_ID } = identity;
 const { accessToken: TOKEN } = identity;
-const HOUR_MS = 60 * 60 * 1000;
 
-let seededIds = 0;
-/** One language version as the sandbox keeps it, created a day ago unless told otherwise. */
-function storedVersion(name: string, language = 'en_US', overrides: Record<string, unknown> = {}) {
-	seededIds += 1;
-	return {
-		id: String(1748340935544000 + seededIds),
-		name,
-		language,
-		category: 'UTILITY',
-		status: 'APPROVED',
-		rejected_reason: 'NONE',
-		quality_score: 'GREEN',
-		components: [{ type: 'BODY', text: `${name} in ${language}` }],
-		createdAt: Date.now() - 24 * HOUR_MS + seededIds,
-		editedAt: [],
-		...overrides,
-	};
-}
-
-function seed(...versions: Array<ReturnType<typeof storedVersion>>) {
+function seed(...versions: TemplateVersion[]) {
 	context.sandbox.state.templates.push(...versions);
 	return versions;
 }
@@ -49,9 +29,9 @@ const byName = (value: string): INodeParameterResourceLocator => ({
 describe('template → getMany (GET /whatsapp-message-templates)', () => {
 	it('lists the templates, one item each, asking for the Limit as `first`', async () => {
 		seed(
-			storedVersion('order_update'),
-			storedVersion('order_update', 'es'),
-			storedVersion('welcome'),
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+			templateVersion('welcome'),
 		);
 		const { items, error } = await run({ operation: 'getMany' });
 		expect(error).toBeUndefined();
@@ -90,7 +70,7 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 	});
 
 	it("uses the WABA of the credential's channel when WABA ID is empty", async () => {
-		seed(storedVersion('welcome'));
+		seed(templateVersion('welcome'));
 		const { items } = await run({ operation: 'getMany', wabaId: '', returnAll: true });
 		// GET /waba-info is remembered for a few minutes per credential, so another test may have asked already.
 		expect(context.requestsTo('/waba-info').length).toBeLessThanOrEqual(1);
@@ -100,10 +80,10 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 
 	it('sends every filter under the name the reference gives it, lists as JSON arrays', async () => {
 		seed(
-			storedVersion('order_update', 'en_US', { category: 'MARKETING', status: 'PENDING' }),
-			storedVersion('order_update', 'de', { category: 'MARKETING', status: 'PENDING' }),
-			storedVersion('order_shipped', 'en_US', { category: 'MARKETING', quality_score: 'RED' }),
-			storedVersion('welcome', 'en_US', { category: 'MARKETING' }),
+			templateVersion('order_update', 'en_US', { category: 'MARKETING', status: 'PENDING' }),
+			templateVersion('order_update', 'de', { category: 'MARKETING', status: 'PENDING' }),
+			templateVersion('order_shipped', 'en_US', { category: 'MARKETING', quality_score: 'RED' }),
+			templateVersion('welcome', 'en_US', { category: 'MARKETING' }),
 		);
 		const { items } = await run({
 			operation: 'getMany',
@@ -136,9 +116,9 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 
 	it('splits into one item per language version, with the ID where WOZTELL gives it', async () => {
 		const [, spanish] = seed(
-			storedVersion('order_update'),
-			storedVersion('order_update', 'es'),
-			storedVersion('welcome'),
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+			templateVersion('welcome'),
 		);
 		const all = await run({ operation: 'getMany', options: { splitByLanguage: true } });
 		expect(all.items.map((item) => item.json)).toEqual([
@@ -181,7 +161,7 @@ describe('template → getMany paging: `first` up to 100, so N templates cost ce
 	const seedMany = (count: number) =>
 		seed(
 			...Array.from({ length: count }, (_, index) =>
-				storedVersion(`template_${String(index).padStart(5, '0')}`),
+				templateVersion(`template_${String(index).padStart(5, '0')}`),
 			),
 		);
 
@@ -213,10 +193,10 @@ describe('template → getMany paging: `first` up to 100, so N templates cost ce
 
 	it('counts language versions against the Limit when splitting', async () => {
 		seed(
-			storedVersion('a'),
-			storedVersion('a', 'es'),
-			storedVersion('b'),
-			storedVersion('b', 'es'),
+			templateVersion('a'),
+			templateVersion('a', 'es'),
+			templateVersion('b'),
+			templateVersion('b', 'es'),
 		);
 		const { items } = await run({
 			operation: 'getMany',
@@ -388,7 +368,7 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 	});
 
 	it('passes on WOZTELL’s refusal of a name and language that exist', async () => {
-		seed(storedVersion('order_update'));
+		seed(templateVersion('order_update'));
 		const { error } = await create({ bodyText: 'Hello' });
 		expect(error?.message).toBe('Template order_update already exists in en_US');
 	});
@@ -612,9 +592,9 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 
 	it('finds the ID of the language version by name, then sends id + name + language + components', async () => {
 		const [, spanish] = seed(
-			storedVersion('order_update'),
-			storedVersion('order_update', 'es'),
-			storedVersion('order_update_v2', 'es'),
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+			templateVersion('order_update_v2', 'es'),
 		);
 		const { items, error } = await update(byName('order_update'));
 		expect(error).toBeUndefined();
@@ -650,7 +630,10 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 	});
 
 	it('takes the template by the ID of its language version', async () => {
-		const [, spanish] = seed(storedVersion('order_update'), storedVersion('order_update', 'es'));
+		const [, spanish] = seed(
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+		);
 		const { error } = await update({ __rl: true, mode: 'id', value: spanish.id });
 		expect(error).toBeUndefined();
 		expect(context.requestsTo('/whatsapp-message-templates')[0].query).toEqual({
@@ -667,7 +650,7 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 	});
 
 	it('names a missing language version and sends no PATCH', async () => {
-		seed(storedVersion('order_update'));
+		seed(templateVersion('order_update'));
 		const { error } = await update(
 			{ __rl: true, mode: 'name', value: 'order_update' },
 			{ language: 'fr' },
@@ -677,7 +660,7 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 	});
 
 	it('checks the components as create does, before any request', async () => {
-		seed(storedVersion('order_update', 'es'));
+		seed(templateVersion('order_update', 'es'));
 		const { error } = await update(byName('order_update'), { bodyText: 'Hola {{1}}' });
 		expect(error?.message).toBe('Body example for {{1}} is missing');
 		expect(context.sandbox.requests).toHaveLength(0);
@@ -690,7 +673,7 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 	});
 
 	it('passes on WOZTELL’s ok: 0 for a second edit within 24 hours', async () => {
-		seed(storedVersion('order_update', 'es'));
+		seed(templateVersion('order_update', 'es'));
 		expect((await update(byName('order_update'))).error).toBeUndefined();
 		const { error } = await update(byName('order_update'), { bodyText: 'Otra vez' });
 		expect(error?.message).toBe('A message template can only be edited once in a 24 hour window');
@@ -703,9 +686,9 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 describe('template → delete (DELETE /whatsapp-message-template, JSON body)', () => {
 	it('deletes by name, every language version with it', async () => {
 		seed(
-			storedVersion('order_update'),
-			storedVersion('order_update', 'es'),
-			storedVersion('welcome'),
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+			templateVersion('welcome'),
 		);
 		const { items, error } = await run({ operation: 'delete', template: byName('order_update') });
 		expect(error).toBeUndefined();
@@ -724,7 +707,10 @@ describe('template → delete (DELETE /whatsapp-message-template, JSON body)', (
 	});
 
 	it('deletes by the ID of a language version, looking its name up first', async () => {
-		const [, spanish] = seed(storedVersion('order_update'), storedVersion('order_update', 'es'));
+		const [, spanish] = seed(
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+		);
 		const { error } = await run({
 			operation: 'delete',
 			template: { __rl: true, mode: 'id', value: spanish.id },
@@ -753,9 +739,9 @@ describe('template → delete (DELETE /whatsapp-message-template, JSON body)', (
 describe('template pick-list (searchTemplates)', () => {
 	it("lists the channel's templates by name, with their languages, and pages on", async () => {
 		seed(
-			storedVersion('order_update'),
-			storedVersion('order_update', 'es'),
-			...Array.from({ length: 120 }, (_, index) => storedVersion(`promo_${index}`)),
+			templateVersion('order_update'),
+			templateVersion('order_update', 'es'),
+			...Array.from({ length: 120 }, (_, index) => templateVersion(`promo_${index}`)),
 		);
 		const first = await searchList(
 			'searchTemplates',
@@ -780,7 +766,7 @@ describe('template pick-list (searchTemplates)', () => {
 	});
 
 	it('lets WOZTELL search by name, in the WABA typed in the node', async () => {
-		seed(storedVersion('order_update'), storedVersion('welcome'));
+		seed(templateVersion('order_update'), templateVersion('welcome'));
 		const found = await searchList(
 			'searchTemplates',
 			{ resource: 'template', operation: 'delete', wabaId: WABA_ID },

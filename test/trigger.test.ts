@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sandboxCredentials } from './engine/harness';
 import { createPoller, type PollerOptions } from './engine/poller';
 import { useSandbox } from './engine/useSandbox';
-import { identity } from './sandbox';
+import { identity, templateVersion } from './sandbox';
 
 const context = useSandbox();
 
@@ -11,23 +11,9 @@ const ALL_STATUSES =
 	'["APPROVED","PENDING","REJECTED","PENDING_DELETION","DELETED","PAUSED","DISABLED","IN_APPEAL","LIMIT_EXCEEDED","ARCHIVED"]';
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-let seededIds = 0;
-/** One template language version as the sandbox keeps it. */
+/** One template language version, in the sandbox. */
 function seedTemplate(name: string, language = 'en_US', overrides: IDataObject = {}) {
-	seededIds += 1;
-	const version: IDataObject = {
-		id: String(1748340935544000 + seededIds),
-		name,
-		language,
-		category: 'UTILITY',
-		status: 'APPROVED',
-		rejected_reason: 'NONE',
-		quality_score: 'GREEN',
-		components: [{ type: 'BODY', text: `${name} in ${language}` }],
-		createdAt: seededIds,
-		editedAt: [],
-		...overrides,
-	};
+	const version = templateVersion(name, language, overrides);
 	context.sandbox.state.templates.push(version);
 	return version;
 }

@@ -6,24 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { require } from './tsLoader.mjs';
 
 const TEMPLATES = 10_000;
-const { credentialData, identity, startSandbox } = require('../sandbox');
+const { credentialData, identity, startSandbox, templateVersion } = require('../sandbox');
 const [, , role, baseUrl] = process.argv;
 
 async function serveAndMeasure() {
 	const sandbox = await startSandbox();
 	for (let index = 0; index < TEMPLATES; index++) {
-		sandbox.state.templates.push({
-			id: String(1748340935544000 + index),
-			name: `template_${String(index).padStart(5, '0')}`,
-			language: 'en_US',
-			category: 'UTILITY',
-			status: 'APPROVED',
-			rejected_reason: 'NONE',
-			quality_score: 'GREEN',
-			components: [{ type: 'BODY', text: `Template ${index}` }],
-			createdAt: index,
-			editedAt: [],
-		});
+		sandbox.state.templates.push(templateVersion(`template_${String(index).padStart(5, '0')}`));
 	}
 	const child = spawn(
 		process.execPath,

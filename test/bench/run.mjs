@@ -28,7 +28,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 
 const { runNode, sandboxCredentials } = require('../engine/harness.ts');
 const { createPoller } = require('../engine/poller.ts');
-const { startSandbox } = require('../sandbox');
+const { startSandbox, templateVersion } = require('../sandbox');
 const { MinimalCreateNode, MinimalGetNode } = require('./minimalNodes.js');
 const { DirectoryLoader } = require('n8n-core');
 const { Expression } = require('n8n-workflow');
@@ -303,18 +303,9 @@ async function measure(title, contenders) {
 async function measureTriggerPoll() {
 	sandbox.reset();
 	for (let index = 0; index < 10_000; index++) {
-		sandbox.state.templates.push({
-			id: String(1748340935000000 + index),
-			name: `campaign_template_${String(index).padStart(5, '0')}`,
-			language: 'en_US',
-			category: 'MARKETING',
-			status: 'APPROVED',
-			rejected_reason: 'NONE',
-			quality_score: 'GREEN',
-			components: [{ type: 'BODY', text: `Template ${index}` }],
-			createdAt: index,
-			editedAt: [],
-		});
+		sandbox.state.templates.push(
+			templateVersion(`campaign_template_${String(index).padStart(5, '0')}`),
+		);
 	}
 	const trigger = createPoller({
 		credentials,

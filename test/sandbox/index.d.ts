@@ -64,6 +64,18 @@ export function startSandbox(options?: {
 	templateReviewMs?: number;
 }): Promise<Sandbox>;
 export const identity: Identity;
+/** One template language version as the sandbox keeps it, created a day ago unless told otherwise. */
+export type TemplateVersion = Record<string, unknown> & {
+	id: string;
+	name: string;
+	language: string;
+	status: string;
+};
+export function templateVersion(
+	name: string,
+	language?: string,
+	overrides?: Record<string, unknown>,
+): TemplateVersion;
 export function credentialData(
 	baseUrl: string,
 	overrides?: Record<string, string>,

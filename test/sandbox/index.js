@@ -1,4 +1,4 @@
 'use strict';
-const { identity, credentialData } = require('./state');
+const { identity, credentialData, templateVersion } = require('./state');
 
-module.exports = { ...require('./server'), identity, credentialData };
+module.exports = { ...require('./server'), identity, credentialData, templateVersion };

@@ -67,6 +67,27 @@ function createState() {
 	};
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+let templateVersions = 0;
+
+/** One template language version as the sandbox keeps it, created a day ago unless told otherwise. */
+function templateVersion(name, language = 'en_US', overrides = {}) {
+	templateVersions += 1;
+	return {
+		id: String(1748340935544000 + templateVersions),
+		name,
+		language,
+		category: 'UTILITY',
+		status: 'APPROVED',
+		rejected_reason: 'NONE',
+		quality_score: 'GREEN',
+		components: [{ type: 'BODY', text: `${name} in ${language}` }],
+		createdAt: Date.now() - DAY_MS + templateVersions,
+		editedAt: [],
+		...overrides,
+	};
+}
+
 /** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
 function credentialData(baseUrl, overrides = {}) {
 	return {
@@ -81,4 +102,4 @@ function credentialData(baseUrl, overrides = {}) {
 	};
 }
 
-module.exports = { identity, createState, credentialData };
+module.exports = { identity, createState, credentialData, templateVersion };
