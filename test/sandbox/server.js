@@ -119,7 +119,8 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 		});
 	});
 
-	await new Promise((resolve) => server.listen(port, host, resolve));
+	// Room for a thousand connections opened at once (the bench's items all start together).
+	await new Promise((resolve) => server.listen({ port, host, backlog: 2048 }, resolve));
 	const origin = `http://${host}:${server.address().port}`;
 	sandbox.baseUrl = `${origin}${API_PATH}`;
 	sandbox.openApiUrl = `${origin}${OPEN_API_PATH}`;
