@@ -1,0 +1,168 @@
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
+import { runNode, sandboxCredentials } from './engine/harness';
+import { useSandbox } from './engine/useSandbox';
+import type { RecordedRequest } from './sandbox';
+
+/**
+ * As an AI agent's tool, a resource locator is filled by the model through `$fromAI()`: in every
+ * mode, the model's plain string (a name or an ID) must reach WOZTELL as a typed one would.
+ * n8n resolves `$fromAI(key)` from the tool call's arguments, which the engine hands the node as
+ * its input item; here the input item carries them.
+ */
+const context = useSandbox();
+const KEY = 'picked_by_model';
+
+/** "locator(mode)" for every resource locator of the node, inside collections too. */
+function locatorModes(properties: INodeProperties[]): string[] {
+	return properties.flatMap((property) => [
+		...(property.type === 'resourceLocator'
+			? (property.modes ?? []).map((mode) => `${property.name}(${mode.name})`)
+			: []),
+		...(property.type === 'collection' ? locatorModes(property.options as INodeProperties[]) : []),
+	]);
+}
+
+const fromModel = (mode: string) => ({
+	__rl: true,
+	mode,
+	value: `={{ $fromAI('${KEY}', 'A name or ID', 'string') }}`,
+});
+
+const TEMPLATE = {
+	id: '1748340935544945',
+	name: 'order_update',
+	language: 'en_US',
+	category: 'UTILITY',
+	status: 'APPROVED',
+	rejected_reason: 'NONE',
+	quality_score: 'GREEN',
+	components: [{ type: 'BODY', text: 'Your order has shipped' }],
+	createdAt: 0,
+	editedAt: [],
+};
+const FLOW = {
+	id: '885692686603466',
+	name: 'Feedback',
+	categories: ['SURVEY'],
+	status: 'DRAFT',
+	validation_errors: [],
+};
+const CATALOG_ID = '1234577510532066';
+
+interface LocatorCase {
+	locator: string;
+	modes: string[];
+	value: string;
+	parameters: (mode: string) => INodeParameters;
+	seed?: (state: IDataObject) => void;
+	/** The request that carries the model's value, as WOZTELL receives it. */
+	expectRequest: (requests: RecordedRequest[]) => void;
+}
+
+const deleteTemplate = (requests: RecordedRequest[]) => {
+	const deletion = requests.find((request) => request.method === 'DELETE');
+	expect(deletion).toMatchObject({
+		path: '/whatsapp-message-template',
+		body: { name: TEMPLATE.name },
+	});
+};
+
+const cases: LocatorCase[] = [
+	{
+		locator: 'template',
+		modes: ['list', 'name'],
+		value: TEMPLATE.name,
+		parameters: (mode) => ({
+			resource: 'template',
+			operation: 'delete',
+			template: fromModel(mode),
+		}),
+		seed: (state) => (state.templates as IDataObject[]).push({ ...TEMPLATE }),
+		expectRequest: deleteTemplate,
+	},
+	{
+		locator: 'template',
+		modes: ['id'],
+		value: TEMPLATE.id,
+		parameters: (mode) => ({
+			resource: 'template',
+			operation: 'delete',
+			template: fromModel(mode),
+		}),
+		seed: (state) => (state.templates as IDataObject[]).push({ ...TEMPLATE }),
+		expectRequest: deleteTemplate,
+	},
+	{
+		locator: 'flowId',
+		modes: ['list', 'id'],
+		value: FLOW.id,
+		parameters: (mode) => ({ resource: 'flow', operation: 'get', flowId: fromModel(mode) }),
+		seed: (state) => (state.flows as IDataObject[]).push({ ...FLOW }),
+		expectRequest: ([request]) =>
+			expect(request).toMatchObject({ path: '/flow-detail', query: { flowId: FLOW.id } }),
+	},
+	{
+		locator: 'cloneFlowId',
+		modes: ['list', 'id'],
+		value: FLOW.id,
+		parameters: (mode) => ({
+			resource: 'flow',
+			operation: 'create',
+			name: 'Feedback copy',
+			categories: ['SURVEY'],
+			additionalFields: { cloneFlowId: fromModel(mode) },
+		}),
+		seed: (state) => (state.flows as IDataObject[]).push({ ...FLOW }),
+		expectRequest: ([request]) =>
+			expect(request).toMatchObject({
+				path: '/create-flow',
+				body: { data: { clone_flow_id: FLOW.id } },
+			}),
+	},
+	{
+		locator: 'catalogId',
+		modes: ['list', 'id'],
+		value: CATALOG_ID,
+		parameters: (mode) => ({
+			resource: 'product',
+			operation: 'getMany',
+			catalogId: fromModel(mode),
+			limit: 1,
+		}),
+		expectRequest: ([request]) =>
+			expect(request).toMatchObject({ path: '/products', query: { catalogId: CATALOG_ID } }),
+	},
+];
+
+const runs = cases.flatMap((locatorCase) =>
+	locatorCase.modes.map((mode) => ({ ...locatorCase, mode })),
+);
+
+describe('resource locators filled by an AI agent with $fromAI()', () => {
+	it('covers every mode of every resource locator of the node', () => {
+		const covered = runs.map(({ locator, mode }) => `${locator}(${mode})`);
+		expect(covered.sort()).toEqual(
+			locatorModes(new WoztellWhatsAppCloud().description.properties).sort(),
+		);
+	});
+
+	it.each(runs)('$locator ($mode): the model’s value reaches WOZTELL', async (run) => {
+		run.seed?.(context.sandbox.state);
+		const { error } = await runNode(run.parameters(run.mode), {
+			credentials: sandboxCredentials(context.sandbox),
+			items: [{ [KEY]: run.value }],
+		});
+		expect(error).toBeUndefined();
+		run.expectRequest(context.sandbox.requests.filter((request) => request.path !== '/waba-info'));
+	});
+
+	it('checks the model’s value like a typed one: a flow ID that is not digits is refused before sending', async () => {
+		const { error } = await runNode(
+			{ resource: 'flow', operation: 'get', flowId: fromModel('id') },
+			{ credentials: sandboxCredentials(context.sandbox), items: [{ [KEY]: 'the feedback flow' }] },
+		);
+		expect(error?.message).toBe('Flow must be a numeric ID (digits only)');
+		expect(context.sandbox.requests).toEqual([]);
+	});
+});
