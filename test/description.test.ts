@@ -1,9 +1,11 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type {
+	INode,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyMode,
 	INodePropertyOptions,
+	INodeType,
 } from 'n8n-workflow';
 import { WoztellWhatsAppCloudApi } from '../credentials/WoztellWhatsAppCloudApi.credentials';
 import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
@@ -335,5 +337,60 @@ describe('node and credential descriptions', () => {
 		expect(descriptionProblem(trigger.description)).toBeUndefined();
 		expect(trigger.usableAsTool).toBeUndefined();
 		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+	});
+});
+
+describe('operations as AI agent tools', () => {
+	const resourceOf = (operation: INodeProperties) =>
+		(operation.displayOptions?.show?.resource as string[])[0];
+	/** The tool description n8n's AI Agent sends the model, built by n8n's own function. */
+	const toolDescriptions = operations.map(({ option, parent }) => ({
+		resource: resourceOf(parent),
+		action: option.action ?? '',
+		sent: NodeHelpers.getToolDescriptionForNode(
+			{
+				parameters: {
+					descriptionType: 'auto',
+					resource: resourceOf(parent),
+					operation: option.value,
+				},
+			} as unknown as INode,
+			{ description: node } as INodeType,
+		),
+	}));
+	/** What each resource's operations act on, in the words their actions must use. */
+	const OBJECTS: Record<string, string> = {
+		account: 'account',
+		analytics: 'conversation analytics',
+		businessEncryption: 'business public key',
+		businessProfile: 'business profile',
+		catalog: 'catalog',
+		flow: 'flow',
+		media: 'media',
+		phoneNumber: 'phone number',
+		product: 'product',
+		template: 'message template',
+	};
+
+	it('sends the model each operation’s own action as its tool description', () => {
+		expect(toolDescriptions.map(({ sent }) => sent)).toEqual(
+			toolDescriptions.map(({ action }) => `${action} in WOZTELL WhatsApp Cloud`),
+		);
+		const texts = toolDescriptions.map(({ sent }) => sent);
+		expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
+	});
+
+	it('names the object of the operation in every action', () => {
+		const resources = nodeParts.choices
+			.filter((choice) => choice.parent.name === 'resource')
+			.map((choice) => String(choice.option.value));
+		expect(Object.keys(OBJECTS).sort()).toEqual(resources.sort());
+		expect(
+			toolDescriptions
+				.filter(({ resource, action }) => !action.toLowerCase().includes(OBJECTS[resource]))
+				.map(
+					({ resource, action }) => `${resource}: "${action}" does not name ${OBJECTS[resource]}`,
+				),
+		).toEqual([]);
 	});
 });
