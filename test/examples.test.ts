@@ -14,10 +14,13 @@ import { loadExamples, type ExampleNode } from './helpers/examples';
  */
 const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
 const TRIGGER_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudTrigger';
+/** The node as an AI agent's tool: n8n derives it from the node, with the same parameters. */
+const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 const descriptions: Record<string, INodeTypeDescription> = {
 	[NODE_TYPE]: new WoztellWhatsAppCloud().description,
 	[TRIGGER_TYPE]: new WoztellWhatsAppCloudTrigger().description,
+	[TOOL_TYPE]: new WoztellWhatsAppCloud().description,
 };
 const examples = loadExamples();
 
@@ -65,7 +68,7 @@ function operationProblems(description: INodeTypeDescription, node: ExampleNode)
 function parameterProblems(node: ExampleNode): string[] {
 	const description = descriptions[node.type];
 	const parameters = node.parameters;
-	const problems: string[] = node.type === NODE_TYPE ? operationProblems(description, node) : [];
+	const problems: string[] = node.type === TRIGGER_TYPE ? [] : operationProblems(description, node);
 	if (problems.length) return problems;
 
 	const checkValue = (path: string, property: INodeProperties, value: unknown) => {
@@ -155,12 +158,20 @@ describe('example workflows', () => {
 				const names = workflow.nodes.map((node) => node.name);
 				expect(new Set(names).size).toBe(names.length);
 				for (const node of workflow.nodes) {
-					expect(node.type).toMatch(/^(n8n-nodes-base\.|n8n-nodes-woztell-whatsapp-cloud\.)/);
+					expect(node.type).toMatch(
+						/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-woztell-whatsapp-cloud\.)/,
+					);
 					expect(node.position).toHaveLength(2);
 				}
-				for (const [from, { main }] of Object.entries(workflow.connections)) {
+				// main, and ai_languageModel / ai_tool into an AI Agent.
+				for (const [from, outputs] of Object.entries(workflow.connections)) {
 					expect(names).toContain(from);
-					for (const target of main.flat()) expect(names).toContain(target.node);
+					for (const [type, targets] of Object.entries(outputs)) {
+						for (const target of targets.flat()) {
+							expect(names).toContain(target.node);
+							expect(target.type).toBe(type);
+						}
+					}
 				}
 			});
 

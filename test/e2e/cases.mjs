@@ -331,6 +331,12 @@ export const cases = [
  */
 export const exampleCases = [
 	{
+		example: 'ai-agent-whatsapp-assistant.json',
+		title: 'the chat question becomes a template search by the model, answered from WOZTELL',
+		// Needs the scripted model: run by agent.mjs, with the agent cases.
+		agent: true,
+	},
+	{
 		example: 'template-status-alert.json',
 		title:
 			'published, the trigger turns a template approval and a rejection into chat messages, once',

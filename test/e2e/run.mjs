@@ -7,7 +7,8 @@
 //  2. import the "WOZTELL Sandbox" credential (+ one with a bad token) and test/e2e/workflows/*;
 //  3. `n8n start` once: the node type is loaded, and the credential test endpoint answers
 //     OK for the good token and WOZTELL's refusal for the bad one;
-//  4. `n8n execute --id` for every workflow; assert output items and what the sandbox received.
+//  4. `n8n execute --id` for every workflow; assert output items and what the sandbox received;
+//  5. the node as an AI agent's tool: agent workflows against a scripted model (agent.mjs).
 // Last line: `e2e: N passed, N failed`. If n8n cannot be installed, the suite fails.
 //
 // Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>.
@@ -33,6 +34,7 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
 import { publishedTriggerDeliversOnce } from './trigger.mjs';
+import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -215,6 +217,9 @@ async function main() {
 	const { startSandbox } = require(path.join(repoRoot, 'test', 'sandbox', 'server.js'));
 	const sandbox = await startSandbox({ port: 0 });
 	const cleanup = [() => sandbox.close()];
+	// The node as an AI agent's tool: a scripted OpenAI-compatible double, also on loopback.
+	const agents = await prepareAgentSuite();
+	cleanup.push(() => agents.close());
 
 	try {
 		const env = n8nEnv({
@@ -239,7 +244,7 @@ async function main() {
 						name: BAD_CREDENTIAL_NAME,
 						data: sandboxCredentialData(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }),
 					},
-				]),
+				]).concat(agents.credential),
 			),
 		);
 		const selected = cases.filter(
@@ -251,9 +256,17 @@ async function main() {
 		// The README's examples, as a user imports them and then picks the sandbox credential.
 		const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 		for (const f of exampleFiles) {
+			if (!exampleCases.find((c) => c.example === f)?.agent) {
+				fs.writeFileSync(
+					path.join(importDir, 'workflows', `example-${f}`),
+					JSON.stringify(runnableExample(f)),
+				);
+			}
+		}
+		for (const workflow of agents.workflows) {
 			fs.writeFileSync(
-				path.join(importDir, 'workflows', `example-${f}`),
-				JSON.stringify(runnableExample(f)),
+				path.join(importDir, 'workflows', `agent-${workflow.id}.json`),
+				JSON.stringify(workflow),
 			);
 		}
 
@@ -295,7 +308,7 @@ async function main() {
 				try {
 					const rest = restClient(server.url);
 					await rest.ownerSession();
-					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
 						const nodes = (await rest.call('GET', '/types/nodes.json')).body;
 						const ours = nodes.find((t) => t.name === NODE_TYPE);
 						assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
@@ -303,6 +316,11 @@ async function main() {
 						const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
 						assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
 						assert.equal(trigger.polling, true);
+						// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
+						assert.equal(
+							nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
+							'WOZTELL WhatsApp Cloud Tool',
+						);
 						const creds = (await rest.call('GET', '/types/credentials.json')).body;
 						assert.ok(
 							creds.some((c) => c.name === CREDENTIAL_TYPE),
@@ -394,7 +412,8 @@ async function main() {
 
 		// 4. Every workflow and example, headless.
 		const selectedExamples = exampleCases.filter(
-			(c) => !c.published && (!only || c.example.includes(only) || c.title.includes(only)),
+			(c) =>
+				!c.published && !c.agent && (!only || c.example.includes(only) || c.title.includes(only)),
 		);
 		log(
 			`running ${selected.length} workflows and ${selectedExamples.length} examples with n8n execute…`,
@@ -444,6 +463,10 @@ async function main() {
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, error, Date.now() - t);
 			}
 		}
+
+		// 5. The node as an AI agent's tool, and the agent example (agent.mjs).
+		log('running the AI agent cases with n8n execute…');
+		await agents.run({ env, sandbox, test, parseRunOutput, only });
 	} finally {
 		for (const fn of cleanup) await fn();
 		if (flag('keep') || results.some((r) => r.error)) log(`throwaway folder kept: ${work}`);

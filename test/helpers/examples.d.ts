@@ -11,9 +11,10 @@ export interface ExampleNode {
 export interface ExampleWorkflow {
 	name: string;
 	nodes: ExampleNode[];
+	/** Output type (main, ai_tool…) → output index → the nodes it feeds. */
 	connections: Record<
 		string,
-		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+		Record<string, Array<Array<{ node: string; type: string; index: number }>>>
 	>;
 }
 export function loadExamples(): Array<{ file: string; workflow: ExampleWorkflow }>;
