@@ -162,7 +162,7 @@ const stringKey = (description) => ({ type: 'string', description });
 /** What n8n must send the model for each tool: the action it describes it with, and the $fromAI keys. */
 const SENT = {
 	templates: {
-		action: 'Get many message templates',
+		action: 'Get many message templates with their statuses and rejection reasons',
 		properties: {
 			name_contains: stringKey(
 				'Part of the template name to look for, or an empty string for any name',
@@ -181,7 +181,7 @@ const SENT = {
 		},
 	},
 	flow: {
-		action: 'Get a flow',
+		action: 'Get a flow by ID with its status and validation errors',
 		properties: { flow_id: stringKey('The numeric ID of the WhatsApp Flow') },
 	},
 };

@@ -11,7 +11,7 @@ export const analyticsDescription: INodeProperties[] = [
 		{
 			name: 'Get Conversation Analytics',
 			value: 'getConversationAnalytics',
-			action: 'Get conversation analytics',
+			action: 'Get conversation analytics for a date range',
 			description: 'Get conversation counts and costs over a time range, one item per data point',
 			method: 'GET',
 			path: '/conversation-analytics',

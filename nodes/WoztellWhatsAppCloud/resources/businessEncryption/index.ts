@@ -7,7 +7,7 @@ export const businessEncryptionDescription: INodeProperties[] = [
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get the business public key',
+			action: 'Get the business public key and its signature status',
 			description:
 				'Get the business public key used for WhatsApp Flows and the status of its signature',
 			method: 'GET',
@@ -17,7 +17,7 @@ export const businessEncryptionDescription: INodeProperties[] = [
 		{
 			name: 'Set',
 			value: 'set',
-			action: 'Set the business public key',
+			action: 'Set the business public key from a PEM key or a new pair',
 			description:
 				'Set the 2048-bit RSA public key that WhatsApp uses to encrypt Flow data, or make a new key pair',
 			method: 'POST',

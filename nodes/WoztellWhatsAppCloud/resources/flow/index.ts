@@ -10,7 +10,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create a flow',
+			action: 'Create a draft flow',
 			description: 'Create a draft flow, empty or cloned from another flow, and get its ID',
 			method: 'PUT',
 			path: '/create-flow',
@@ -19,7 +19,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Delete',
 			value: 'delete',
-			action: 'Delete a flow',
+			action: 'Delete a draft flow by ID',
 			description: 'Delete a draft flow; published flows can only be deprecated',
 			method: 'DELETE',
 			path: FLOW_PATH,
@@ -27,7 +27,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Deprecate',
 			value: 'deprecate',
-			action: 'Deprecate a flow',
+			action: 'Deprecate a published flow by ID',
 			description: 'Stop a published flow from being sent; this cannot be undone',
 			method: 'POST',
 			path: '/deprecate-flow',
@@ -35,7 +35,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a flow',
+			action: 'Get a flow by ID with its status and validation errors',
 			description: 'Get the name, categories, status, validation errors and JSON version of a flow',
 			method: 'GET',
 			path: '/flow-detail',
@@ -43,7 +43,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many flows',
+			action: 'Get many flows with the ID and status of each',
 			description: "List the flows of the channel's WhatsApp Business Account",
 			method: 'GET',
 			path: FLOW_PATH,
@@ -52,7 +52,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Get Preview',
 			value: 'getPreview',
-			action: 'Get the preview URL of a flow',
+			action: 'Get the preview URL of a flow by ID',
 			description: 'Get a link to a web preview of the flow and when it expires',
 			method: 'GET',
 			path: '/flow-preview',
@@ -61,7 +61,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Get Screen Payload',
 			value: 'getScreenPayload',
-			action: 'Get the screen payload of a flow',
+			action: 'Get the screen payload of a flow by ID',
 			description: 'Get the screens of a flow with the data each one expects',
 			method: 'GET',
 			path: '/flow-screen-payload',
@@ -70,7 +70,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Publish',
 			value: 'publish',
-			action: 'Publish a flow',
+			action: 'Publish a draft flow by ID',
 			description:
 				'Publish a draft flow whose Flow JSON has no validation errors; it can no longer be changed',
 			method: 'POST',
@@ -79,7 +79,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Update JSON',
 			value: 'updateJson',
-			action: 'Update the flow JSON of a flow',
+			action: 'Update the flow JSON of a flow by ID',
 			description:
 				'Replace the screens of a draft flow and get the validation errors WhatsApp finds',
 			method: 'PATCH',
@@ -90,7 +90,7 @@ export const flowDescription: INodeProperties[] = [
 		{
 			name: 'Update Metadata',
 			value: 'updateMetadata',
-			action: 'Update the metadata of a flow',
+			action: 'Update the name, categories or endpoint URL of a flow by ID',
 			description:
 				'Change the name, categories or endpoint URL of a flow; what you leave out stays',
 			method: 'PATCH',

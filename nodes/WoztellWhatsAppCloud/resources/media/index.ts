@@ -9,7 +9,7 @@ export const mediaDescription: INodeProperties[] = [
 		{
 			name: 'Upload',
 			value: 'upload',
-			action: 'Upload media and get a media ID',
+			action: 'Upload media from a public URL and get a media ID',
 			description:
 				'Have WOZTELL fetch a file from a public URL and upload it to WhatsApp; the media ID lasts 30 days',
 			method: 'PUT',

@@ -7,7 +7,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 		{
 			name: 'Get Display Name Status',
 			value: 'getDisplayNameStatus',
-			action: 'Get the display name status of a phone number',
+			action: 'Get the display name status and quality rating of a phone number',
 			description:
 				'Get the verified name, quality rating, messaging limit tier and account mode of a phone number',
 			method: 'GET',

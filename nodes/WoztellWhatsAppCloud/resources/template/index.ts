@@ -21,7 +21,7 @@ export const templateDescription: INodeProperties[] = [
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create a message template',
+			action: 'Create a message template and submit it for review',
 			description: 'Submit a new template, or a new language version of one, for WhatsApp’s review',
 			method: 'PUT',
 			path: TEMPLATE_PATH,
@@ -42,7 +42,7 @@ export const templateDescription: INodeProperties[] = [
 		{
 			name: 'Delete',
 			value: 'delete',
-			action: 'Delete a message template',
+			action: 'Delete a message template with all its languages, by name or ID',
 			description: 'Delete a template with every one of its language versions',
 			method: 'DELETE',
 			path: TEMPLATE_PATH,
@@ -52,7 +52,7 @@ export const templateDescription: INodeProperties[] = [
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many message templates',
+			action: 'Get many message templates with their statuses and rejection reasons',
 			description:
 				'List the templates of a WhatsApp Business Account, with their language versions',
 			method: 'GET',
@@ -63,7 +63,7 @@ export const templateDescription: INodeProperties[] = [
 		{
 			name: 'Update',
 			value: 'update',
-			action: 'Update a message template',
+			action: 'Update the components of a message template in one language',
 			description: 'Replace the components of one language version; WhatsApp allows one edit a day',
 			method: 'PATCH',
 			path: TEMPLATE_PATH,
