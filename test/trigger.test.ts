@@ -492,5 +492,5 @@ describe('trigger cost', () => {
 		context.sandbox.admin.template({ name: 'campaign_template_09999', status: 'PAUSED' });
 		expect(jsonOf((await trigger.poll()).items)).toHaveLength(1);
 		expect(context.requestsTo('/whatsapp-message-templates')).toHaveLength(200);
-	});
+	}, 120_000);
 });
