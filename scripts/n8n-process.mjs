@@ -49,22 +49,21 @@ export function n8nEnv({ userFolder, port = 5678, brokerPort = 5679, extra = {} 
 		N8N_LOG_OUTPUT: 'console',
 		DB_SQLITE_POOL_SIZE: '4',
 		NO_COLOR: '1',
-		...extra,
 	};
 	// A stray config from the caller's shell must not point n8n elsewhere.
 	delete env.N8N_CONFIG_FILES;
 	delete env.DB_TYPE;
-	return env;
+	return { ...env, ...extra };
 }
 
 /**
  * Runs one n8n CLI command to completion and collects its output (never piped into `head`:
  * n8n's CLI spins when its stdout closes early).
  */
-export function runN8n(args, { env, timeoutMs = 300_000, cwd } = {}) {
+export function runN8n(args, { env, timeoutMs = 300_000, cwd, bin = n8nBin } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(node24(), [n8nBin, ...args], { env, cwd: cwd || env.N8N_USER_FOLDER, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(node24(), [bin, ...args], { env, cwd: cwd || env.N8N_USER_FOLDER, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -118,15 +117,17 @@ export function portInUse(port, host = '127.0.0.1') {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts `n8n start`; resolves once /healthz/readiness answers 200. `onLine` sees every log line.
- * Returns { child, url, stop }.
+ * Starts `n8n start` (or `command`, e.g. ['worker'], whose health server listens on
+ * QUEUE_HEALTH_CHECK_PORT); resolves once /healthz/readiness answers 200. `onLine` sees every
+ * log line. Returns { child, url, stop }.
  */
-export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 }) {
-	const url = `http://127.0.0.1:${env.N8N_PORT}`;
-	if (await portInUse(Number(env.N8N_PORT))) {
-		throw new Error(`Port ${env.N8N_PORT} is already in use: is another n8n running? Stop it or set N8N_PORT.`);
+export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000, bin = n8nBin, command = ['start'] }) {
+	const port = command[0] === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT;
+	const url = `http://127.0.0.1:${port}`;
+	if (await portInUse(Number(port))) {
+		throw new Error(`Port ${port} is already in use: is another n8n running? Stop it or set N8N_PORT.`);
 	}
-	const child = spawn(node24(), [n8nBin, 'start'], {
+	const child = spawn(node24(), [bin, ...command], {
 		env,
 		cwd: env.N8N_USER_FOLDER,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,7 +179,7 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (exited) {
-			throw new Error(`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`);
+			throw new Error(`n8n ${command[0]} exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -188,7 +189,7 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start was not ready after ${readyTimeoutMs} ms:\n${tail.join('\n')}`);
+			throw new Error(`n8n ${command[0]} was not ready after ${readyTimeoutMs} ms:\n${tail.join('\n')}`);
 		}
 		await sleep(250);
 	}

@@ -10,14 +10,15 @@
 //  4. `n8n execute --id` for every workflow; assert output items and what the sandbox received.
 // Last line: `e2e: N passed, N failed`. If n8n cannot be installed, the suite fails.
 //
-// Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>.
+// Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>,
+// --n8n <version> (another cached n8n, e.g. 1.123.81).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { ensureN8n, node24, PACKAGE_NAME, repoRoot } from '../../scripts/n8n-install.mjs';
+import { ensureN8n, N8N_VERSION, node24, option, PACKAGE_NAME, repoRoot } from '../../scripts/n8n-install.mjs';
 import {
 	CREDENTIAL_TYPE,
 	credentialImport,
@@ -38,6 +39,7 @@ const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const n8nVersion = option(argv, 'n8n') ?? N8N_VERSION;
 const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
 const examplesDir = path.join(repoRoot, 'examples');
 const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
@@ -146,9 +148,9 @@ async function main() {
 	// 0. n8n itself: a missing install is a failure, never a skip.
 	let n8n;
 	try {
-		n8n = await ensureN8n();
+		n8n = await ensureN8n({ version: n8nVersion });
 	} catch (error) {
-		return finish({ title: 'n8n@2.41.1 is installed (scripts/n8n-install.mjs)', error });
+		return record(`n8n@${n8nVersion} is installed (scripts/n8n-install.mjs)`, error);
 	}
 	const node = node24();
 	const toolEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
@@ -199,8 +201,8 @@ async function main() {
 		}
 
 		log('importing credentials and workflows…');
-		await runN8nOrThrow(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { env });
-		await runN8nOrThrow(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { env });
+		await runN8nOrThrow(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], { env, bin: n8n.n8nBin });
+		await runN8nOrThrow(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], { env, bin: n8n.n8nBin });
 
 		// Static checks that need no n8n run.
 		await test('every workflow file has a case, and every case a workflow file', () => {
@@ -224,7 +226,7 @@ async function main() {
 			log('starting n8n for the credential test…');
 			let server;
 			await test('n8n start loads the installed package and answers ready', async () => {
-				server = await startN8n({ env, logFile: path.join(work, 'n8n-start.log') });
+				server = await startN8n({ env, bin: n8n.n8nBin, logFile: path.join(work, 'n8n-start.log') });
 			});
 			if (server) {
 				try {
@@ -286,7 +288,7 @@ async function main() {
 			const t = Date.now();
 			let outcome;
 			try {
-				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env });
+				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env, bin: n8n.n8nBin });
 				const run = parseRunOutput(result.stdout);
 				outcome = { code: result.code, stdout: result.stdout, stderr: result.stderr, result: run };
 				const runData = run?.data?.resultData?.runData ?? {};
@@ -318,7 +320,6 @@ async function main() {
 		if (flag('keep') || results.some((r) => r.error)) log(`throwaway folder kept: ${work}`);
 		else fs.rmSync(work, { recursive: true, force: true });
 	}
-	finish();
 }
 
 /**
@@ -340,4 +341,7 @@ function runnableExample(file) {
 	return { ...workflow, id, nodes };
 }
 
-main().catch((error) => finish({ title: 'e2e runner', error }));
+main().then(
+	() => finish(),
+	(error) => finish({ title: 'e2e runner', error }),
+);
