@@ -11,7 +11,7 @@
 // Last line: `e2e: N passed, N failed`. If n8n cannot be installed, the suite fails.
 //
 // Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>,
-// --n8n <version> (another cached n8n, e.g. 1.123.81).
+// --n8n <version> (another cached n8n, e.g. 1.123.81), --queue (queue mode instead: queue.mjs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,6 +33,7 @@ import {
 	startN8n,
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
+import { runQueueSuite } from './queue.mjs';
 import { publishedTriggerDeliversOnce } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
@@ -178,6 +179,11 @@ async function main() {
 	const cleanup = [() => sandbox.close()];
 
 	try {
+		if (flag('queue')) {
+			const [triggerExample] = exampleCases.filter((c) => c.published).map((c) => c.example);
+			await runQueueSuite({ n8nBin: n8n.n8nBin, tarball, work, sandbox, toolEnv, installLikeN8n, runnableExample, triggerExample, test, log });
+			return;
+		}
 		const brokerBase = 20000 + Math.floor(Math.random() * 20000);
 		const env = n8nEnv({ userFolder, port: await freePort(), brokerPort: brokerBase, extra: { N8N_COMMUNITY_PACKAGES_ENABLED: 'true' } });
 		const importDir = path.join(work, 'import');
