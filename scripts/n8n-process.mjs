@@ -183,7 +183,8 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000,
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
+			// n8n 1.x says ready before its REST API is mounted: main waits for that as well.
+			if (response.ok && (command[0] !== 'start' || (await fetch(`${url}/rest/settings`)).ok)) break;
 		} catch {
 			/* not listening yet */
 		}
