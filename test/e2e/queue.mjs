@@ -348,7 +348,7 @@ export async function runQueueSuite({ n8nBin, tarball, work, sandbox, toolEnv, i
 			assert.ok(polls.main >= 2 && polls['worker-1'] + polls['worker-2'] === 0, 'the polls did not all run on main');
 		});
 
-		await test(`queue: a worker killed during a ${KILLED.items}-item run: no item sent twice by one process, n8n's outcome recorded`, async () => {
+		await test(`queue: a worker killed during a ${KILLED.items}-item run: n8n ends it as an error without a re-run, no item sent twice`, async () => {
 			sandbox.reset();
 			const startedBefore = startedLines.length;
 			await callWebhook(KILLED.id);
@@ -365,18 +365,17 @@ export async function runQueueSuite({ n8nBin, tarball, work, sandbox, toolEnv, i
 				5 * MINUTE_MS,
 			);
 			const rerun = startedLines.slice(startedBefore).filter((line) => line.executionId === executionId && line.worker !== victim);
-			const byProcess = Object.groupBy(updates(), (r) => r.process ?? 'unknown');
+			// Counted over every process: the last requests the killed worker wrote reach the sandbox
+			// after its sockets are gone, so /proc can no longer name their sender.
+			const abouts = updates().map((r) => r.body.profile.about);
 			const outcome = {
 				status: execution.status,
 				secondsToEnd: Math.round((Date.now() - killedAt) / 1000),
 				rerunBy: rerun.map((line) => line.worker),
-				updatesPerProcess: Object.fromEntries(Object.entries(byProcess).map(([name, list]) => [name, list.length])),
+				itemsSent: abouts.length,
 			};
 			log(`killed-worker run: ${JSON.stringify(outcome)}`);
-			for (const [name, list] of Object.entries(byProcess)) {
-				const abouts = list.map((r) => r.body.profile.about);
-				assert.equal(new Set(abouts).size, abouts.length, `${name} sent an item twice`);
-			}
+			assert.equal(new Set(abouts).size, abouts.length, 'an item was sent twice');
 			assert.ok(sentBeforeKill < KILLED.items, 'the worker was killed after the run had ended');
 			// What the README's Scaling section says n8n 2.41.1 does: Bull finds the job stalled, gives
 			// up on it (no second attempt) and the execution ends as an error with the items sent so far.
