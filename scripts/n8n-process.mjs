@@ -76,9 +76,9 @@ export function runN8n(args, { env, timeoutMs = 300_000, cwd, bin = n8nBin } = {
 			clearTimeout(timer);
 			reject(e);
 		});
-		child.on('exit', (code) => {
+		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr, ms: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
 		});
 	});
 }

@@ -296,7 +296,7 @@ async function main() {
 			try {
 				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env, bin: n8n.n8nBin });
 				const run = parseRunOutput(result.stdout);
-				outcome = { code: result.code, stdout: result.stdout, stderr: result.stderr, result: run };
+				outcome = { code: result.code, signal: result.signal, stdout: result.stdout, stderr: result.stderr, result: run };
 				const runData = run?.data?.resultData?.runData ?? {};
 				const api = {
 					...outcome,
@@ -316,7 +316,7 @@ async function main() {
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, undefined, Date.now() - t);
 			} catch (error) {
 				if (outcome && !error.message.includes('n8n execute exited')) {
-					error.message += `\n  n8n exit ${outcome.code}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
+					error.message += `\n  n8n exit ${outcome.code ?? outcome.signal}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
 				}
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, error, Date.now() - t);
 			}
