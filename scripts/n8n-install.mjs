@@ -3,6 +3,7 @@
 //
 //   node scripts/n8n-install.mjs          install if needed, print the n8n folder
 //   node scripts/n8n-install.mjs --check  exit 1 when not installed (no install)
+//   … --n8n 1.123.x                       another n8n version, in its own cache folder
 //
 // Facts this script follows (issue 6): n8n@2.41.1 is the newest version whose exact
 // @n8n/* dependencies are all in the registry here; `npm install n8n` fails on an install
@@ -22,10 +23,35 @@ export const PACKAGE_NAME = 'n8n-nodes-woztell-whatsapp-cloud';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const cacheBase = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-export const n8nHome =
-	process.env.WOZTELL_N8N_HOME || path.join(cacheBase, PACKAGE_NAME, `n8n-${N8N_VERSION}`);
-export const markerFile = path.join(n8nHome, '.installed.json');
-export const n8nBin = path.join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
+
+/** Where an n8n version lives: one cache folder per version (WOZTELL_N8N_HOME: the pinned one's). */
+export function n8nPaths(version = N8N_VERSION) {
+	const home =
+		version === N8N_VERSION && process.env.WOZTELL_N8N_HOME
+			? process.env.WOZTELL_N8N_HOME
+			: path.join(cacheBase, PACKAGE_NAME, `n8n-${version}`);
+	return {
+		version,
+		home,
+		marker: path.join(home, '.installed.json'),
+		bin: path.join(home, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+}
+
+export const { home: n8nHome, bin: n8nBin } = n8nPaths();
+
+/**
+ * What the install folder's package.json needs beyond n8n itself. n8n 1.x pins `xlsx` to a
+ * tarball on SheetJS's own server, which is unreachable here: the registry's last xlsx replaces it.
+ */
+function installManifest(version) {
+	return {
+		name: 'woztell-n8n-cache',
+		private: true,
+		description: `n8n ${version} for ${PACKAGE_NAME} dev/e2e`,
+		...(version.startsWith('1.') ? { overrides: { xlsx: '0.18.5' } } : {}),
+	};
+}
 
 /** The project's Node 24 (the `node` devDependency), never the system Node 20. */
 export function node24() {
@@ -86,10 +112,11 @@ function npmCli() {
 	throw new Error('npm CLI not found');
 }
 
-export function isInstalled() {
-	if (!fs.existsSync(markerFile) || !fs.existsSync(n8nBin)) return false;
+export function isInstalled(version = N8N_VERSION) {
+	const { marker, bin } = n8nPaths(version);
+	if (!fs.existsSync(marker) || !fs.existsSync(bin)) return false;
 	try {
-		return JSON.parse(fs.readFileSync(markerFile, 'utf8')).n8n === N8N_VERSION;
+		return JSON.parse(fs.readFileSync(marker, 'utf8')).n8n === version;
 	} catch {
 		return false;
 	}
@@ -115,8 +142,8 @@ function run(cmd, args, opts) {
 	});
 }
 
-function countPackages() {
-	const nm = path.join(n8nHome, 'node_modules');
+function countPackages(home) {
+	const nm = path.join(home, 'node_modules');
 	let n = 0;
 	try {
 		for (const e of fs.readdirSync(nm)) {
@@ -142,9 +169,10 @@ function pidAlive(pid) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Take a simple lock so two commands (dev and e2e) never install into the same folder at once. */
-async function withLock(fn) {
-	const lockDir = path.join(n8nHome, '.install.lock');
-	fs.mkdirSync(n8nHome, { recursive: true });
+async function withLock(version, fn) {
+	const { home } = n8nPaths(version);
+	const lockDir = path.join(home, '.install.lock');
+	fs.mkdirSync(home, { recursive: true });
 	for (;;) {
 		try {
 			fs.mkdirSync(lockDir);
@@ -164,7 +192,7 @@ async function withLock(fn) {
 			}
 			log(`another install (pid ${pid || '?'}) is running; waiting for it…`);
 			await sleep(5000);
-			if (isInstalled()) return;
+			if (isInstalled(version)) return;
 		}
 	}
 	try {
@@ -174,37 +202,27 @@ async function withLock(fn) {
 	}
 }
 
-/** Ensure n8n is installed; returns { n8nHome, n8nBin, node }. No-op when the marker exists. */
-export async function ensureN8n({ quiet = false } = {}) {
+/** Ensure n8n `version` is installed; returns { n8nHome, n8nBin, node }. No-op when the marker exists. */
+export async function ensureN8n({ quiet = false, version = N8N_VERSION } = {}) {
 	const node = node24();
-	if (isInstalled()) {
-		if (!quiet) log(`n8n ${N8N_VERSION} already installed in ${n8nHome}`);
-		return { n8nHome, n8nBin, node };
+	const { home, bin, marker } = n8nPaths(version);
+	if (isInstalled(version)) {
+		if (!quiet) log(`n8n ${version} already installed in ${home}`);
+		return { n8nHome: home, n8nBin: bin, node };
 	}
-	await withLock(async () => {
-		if (isInstalled()) return;
+	await withLock(version, async () => {
+		if (isInstalled(version)) return;
 		const started = Date.now();
 		const headers = node24HeadersDir();
 		const npm = npmCli();
-		log(`Installing n8n@${N8N_VERSION} into ${n8nHome}`);
+		log(`Installing n8n@${version} into ${home}`);
 		log(
-			'The first install is slow: about 3–6 minutes, ~2,400 packages, ~3 GB. It is cached afterwards.',
+			'The first install is slow: about 3–7 minutes, ~2,000–2,400 packages, ~3 GB. It is cached afterwards.',
 		);
-		const pkgJson = path.join(n8nHome, 'package.json');
-		if (!fs.existsSync(pkgJson)) {
-			fs.writeFileSync(
-				pkgJson,
-				JSON.stringify(
-					{
-						name: 'woztell-n8n-cache',
-						private: true,
-						description: `n8n ${N8N_VERSION} for ${PACKAGE_NAME} dev/e2e`,
-					},
-					null,
-					2,
-				) + '\n',
-			);
-		}
+		fs.writeFileSync(
+			path.join(home, 'package.json'),
+			JSON.stringify(installManifest(version), null, 2) + '\n',
+		);
 		const env = {
 			...process.env,
 			PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH || ''}`,
@@ -217,7 +235,7 @@ export async function ensureN8n({ quiet = false } = {}) {
 		// npm's progress bar is off without a TTY: print a heartbeat with the package count.
 		const ticker = setInterval(() => {
 			const s = Math.round((Date.now() - started) / 1000);
-			log(`${s}s elapsed, ${countPackages()} packages in node_modules so far…`);
+			log(`${s}s elapsed, ${countPackages(home)} packages in node_modules so far…`);
 		}, 15000);
 		try {
 			await run(
@@ -229,48 +247,53 @@ export async function ensureN8n({ quiet = false } = {}) {
 					'--no-audit',
 					'--no-fund',
 					'--loglevel=warn',
-					`n8n@${N8N_VERSION}`,
+					`n8n@${version}`,
 				],
-				{ cwd: n8nHome, env },
+				{ cwd: home, env },
 			);
 			log(
-				`npm install done in ${Math.round((Date.now() - started) / 1000)} s; rebuilding sqlite3 for Node ${process.versions.node.split('.')[0] === '24' ? '24' : '24 (project)'}…`,
+				`npm install done in ${Math.round((Date.now() - started) / 1000)} s; rebuilding sqlite3 for the project's Node 24…`,
 			);
 			const rebuildStart = Date.now();
-			await run(node, [npm, 'rebuild', 'sqlite3', '--loglevel=warn'], { cwd: n8nHome, env });
+			await run(node, [npm, 'rebuild', 'sqlite3', '--loglevel=warn'], { cwd: home, env });
 			log(`sqlite3 rebuilt in ${Math.round((Date.now() - rebuildStart) / 1000)} s`);
 			// Sanity check: the native module loads in Node 24 and n8n answers --version.
-			await run(node, ['-e', "require('sqlite3'); process.stdout.write('')"], {
-				cwd: n8nHome,
-				env,
-			});
-			await run(node, [n8nBin, '--version'], { cwd: n8nHome, env });
+			await run(node, ['-e', "require('sqlite3'); process.stdout.write('')"], { cwd: home, env });
+			await run(node, [bin, '--version'], { cwd: home, env });
 		} finally {
 			clearInterval(ticker);
 		}
 		const seconds = Math.round((Date.now() - started) / 1000);
 		fs.writeFileSync(
-			markerFile,
+			marker,
 			JSON.stringify(
-				{ n8n: N8N_VERSION, node: node, installedAt: new Date().toISOString(), seconds },
+				{ n8n: version, node: node, installedAt: new Date().toISOString(), seconds },
 				null,
 				2,
 			) + '\n',
 		);
-		log(`n8n ${N8N_VERSION} installed in ${seconds} s (${countPackages()} packages).`);
+		log(`n8n ${version} installed in ${seconds} s (${countPackages(home)} packages).`);
 	});
-	if (!isInstalled()) throw new Error(`n8n ${N8N_VERSION} install did not complete in ${n8nHome}`);
-	return { n8nHome, n8nBin, node };
+	if (!isInstalled(version)) throw new Error(`n8n ${version} install did not complete in ${home}`);
+	return { n8nHome: home, n8nBin: bin, node };
+}
+
+/** The value of `--name value` or `--name=value` in argv. */
+export function option(argv, name) {
+	const index = argv.indexOf(`--${name}`);
+	if (index !== -1) return argv[index + 1];
+	return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 const isMain =
 	process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
+	const version = option(process.argv, 'n8n') ?? N8N_VERSION;
 	if (process.argv.includes('--check')) {
-		process.stdout.write(`${n8nHome}\n`);
-		process.exit(isInstalled() ? 0 : 1);
+		process.stdout.write(`${n8nPaths(version).home}\n`);
+		process.exit(isInstalled(version) ? 0 : 1);
 	}
-	ensureN8n()
+	ensureN8n({ version })
 		.then(({ n8nHome: home }) => process.stdout.write(`${home}\n`))
 		.catch((e) => {
 			log(`FAILED: ${e.message}`);

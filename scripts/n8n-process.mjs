@@ -52,22 +52,21 @@ export function n8nEnv({ userFolder, port = 5678, brokerPort = 5679, extra = {} 
 		N8N_LOG_OUTPUT: 'console',
 		DB_SQLITE_POOL_SIZE: '4',
 		NO_COLOR: '1',
-		...extra,
 	};
 	// A stray config from the caller's shell must not point n8n elsewhere.
 	delete env.N8N_CONFIG_FILES;
 	delete env.DB_TYPE;
-	return env;
+	return { ...env, ...extra };
 }
 
 /**
  * Runs one n8n CLI command to completion and collects its output (never piped into `head`:
  * n8n's CLI spins when its stdout closes early).
  */
-export function runN8n(args, { env, timeoutMs = 300_000, cwd } = {}) {
+export function runN8n(args, { env, timeoutMs = 300_000, cwd, bin = n8nBin } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(node24(), [n8nBin, ...args], {
+		const child = spawn(node24(), [bin, ...args], {
 			env,
 			cwd: cwd || env.N8N_USER_FOLDER,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,9 +85,9 @@ export function runN8n(args, { env, timeoutMs = 300_000, cwd } = {}) {
 			clearTimeout(timer);
 			reject(e);
 		});
-		child.on('exit', (code) => {
+		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr, ms: Date.now() - started });
+			resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
 		});
 	});
 }
@@ -129,17 +128,26 @@ export function portInUse(port, host = '127.0.0.1') {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts `n8n start`; resolves once /healthz/readiness answers 200. `onLine` sees every log line.
- * Returns { child, url, stop }.
+ * Starts `n8n start` (or `command`, e.g. ['worker'], whose health server listens on
+ * QUEUE_HEALTH_CHECK_PORT); resolves once /healthz/readiness answers 200. `onLine` sees every
+ * log line. Returns { child, url, stop }.
  */
-export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 }) {
-	const url = `http://127.0.0.1:${env.N8N_PORT}`;
-	if (await portInUse(Number(env.N8N_PORT))) {
+export async function startN8n({
+	env,
+	logFile,
+	onLine,
+	readyTimeoutMs = 300_000,
+	bin = n8nBin,
+	command = ['start'],
+}) {
+	const port = command[0] === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT;
+	const url = `http://127.0.0.1:${port}`;
+	if (await portInUse(Number(port))) {
 		throw new Error(
-			`Port ${env.N8N_PORT} is already in use: is another n8n running? Stop it or set N8N_PORT.`,
+			`Port ${port} is already in use: is another n8n running? Stop it or set N8N_PORT.`,
 		);
 	}
-	const child = spawn(node24(), [n8nBin, 'start'], {
+	const child = spawn(node24(), [bin, ...command], {
 		env,
 		cwd: env.N8N_USER_FOLDER,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -192,18 +200,22 @@ export async function startN8n({ env, logFile, onLine, readyTimeoutMs = 300_000 
 	for (;;) {
 		if (exited) {
 			throw new Error(
-				`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`,
+				`n8n ${command[0]} exited (${exited.code ?? exited.signal}) before it was ready:\n${tail.join('\n')}`,
 			);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
+			// n8n 1.x says ready before its REST API is mounted: main waits for that as well.
+			if (response.ok && (command[0] !== 'start' || (await fetch(`${url}/rest/settings`)).ok))
+				break;
 		} catch {
 			/* not listening yet */
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start was not ready after ${readyTimeoutMs} ms:\n${tail.join('\n')}`);
+			throw new Error(
+				`n8n ${command[0]} was not ready after ${readyTimeoutMs} ms:\n${tail.join('\n')}`,
+			);
 		}
 		await sleep(250);
 	}

@@ -11,14 +11,22 @@
 //  5. the node as an AI agent's tool: agent workflows against a scripted model (agent.mjs).
 // Last line: `e2e: N passed, N failed`. If n8n cannot be installed, the suite fails.
 //
-// Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>.
+// Flags: --no-build (use dist/ as is), --keep (keep the throwaway folder), --only=<substring>,
+// --n8n <version> (another cached n8n, e.g. 1.123.81), --queue (queue mode instead: queue.mjs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { ensureN8n, node24, PACKAGE_NAME, repoRoot } from '../../scripts/n8n-install.mjs';
+import {
+	ensureN8n,
+	N8N_VERSION,
+	node24,
+	option,
+	PACKAGE_NAME,
+	repoRoot,
+} from '../../scripts/n8n-install.mjs';
 import {
 	CREDENTIAL_TYPE,
 	credentialImport,
@@ -33,6 +41,7 @@ import {
 	startN8n,
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
+import { runQueueSuite } from './queue.mjs';
 import { publishedTriggerDeliversOnce } from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 
@@ -40,6 +49,7 @@ const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const n8nVersion = option(argv, 'n8n') ?? N8N_VERSION;
 const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
 const examplesDir = path.join(repoRoot, 'examples');
 const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
@@ -180,9 +190,9 @@ async function main() {
 	// 0. n8n itself: a missing install is a failure, never a skip.
 	let n8n;
 	try {
-		n8n = await ensureN8n();
+		n8n = await ensureN8n({ version: n8nVersion });
 	} catch (error) {
-		return finish({ title: 'n8n@2.41.1 is installed (scripts/n8n-install.mjs)', error });
+		return record(`n8n@${n8nVersion} is installed (scripts/n8n-install.mjs)`, error);
 	}
 	const node = node24();
 	const toolEnv = {
@@ -222,6 +232,22 @@ async function main() {
 	cleanup.push(() => agents.close());
 
 	try {
+		if (flag('queue')) {
+			const [triggerExample] = exampleCases.filter((c) => c.published).map((c) => c.example);
+			await runQueueSuite({
+				n8nBin: n8n.n8nBin,
+				tarball,
+				work,
+				sandbox,
+				toolEnv,
+				installLikeN8n,
+				runnableExample,
+				triggerExample,
+				test,
+				log,
+			});
+			return;
+		}
 		const env = n8nEnv({
 			userFolder,
 			port: await freePort(),
@@ -273,11 +299,11 @@ async function main() {
 		log('importing credentials and workflows…');
 		await runN8nOrThrow(
 			['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`],
-			{ env },
+			{ env, bin: n8n.n8nBin },
 		);
 		await runN8nOrThrow(
 			['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`],
-			{ env },
+			{ env, bin: n8n.n8nBin },
 		);
 
 		// Static checks that need no n8n run.
@@ -302,7 +328,11 @@ async function main() {
 			log('starting n8n for the credential test…');
 			let server;
 			await test('n8n start loads the installed package and answers ready', async () => {
-				server = await startN8n({ env, logFile: path.join(work, 'n8n-start.log') });
+				server = await startN8n({
+					env,
+					bin: n8n.n8nBin,
+					logFile: path.join(work, 'n8n-start.log'),
+				});
 			});
 			if (server) {
 				try {
@@ -429,9 +459,24 @@ async function main() {
 			try {
 				// A port free now: other n8n processes on this machine may have taken the last one.
 				env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
-				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], { env });
+				const result = await runN8n(['execute', `--id=${wf.id}`, '--rawOutput'], {
+					env,
+					bin: n8n.n8nBin,
+				});
 				const run = parseRunOutput(result.stdout);
-				outcome = { code: result.code, stdout: result.stdout, stderr: result.stderr, result: run };
+				// n8n 1.123.81 on Node 24 dies of SIGSEGV while exiting in about 1 run in 5, after printing
+				// its whole run (README: Compatibility): the exit code it meant is the run's outcome.
+				const crashedOnExit = result.signal === 'SIGSEGV' && run !== undefined;
+				if (crashedOnExit)
+					log(`n8n execute crashed on exit (SIGSEGV) after printing its run of ${wf.id}`);
+				const code = crashedOnExit ? Number(Boolean(run.data?.resultData?.error)) : result.code;
+				outcome = {
+					code,
+					signal: result.signal,
+					stdout: result.stdout,
+					stderr: result.stderr,
+					result: run,
+				};
 				const runData = run?.data?.resultData?.runData ?? {};
 				const api = {
 					...outcome,
@@ -458,21 +503,25 @@ async function main() {
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, undefined, Date.now() - t);
 			} catch (error) {
 				if (outcome && !error.message.includes('n8n execute exited')) {
-					error.message += `\n  n8n exit ${outcome.code}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
+					error.message += `\n  n8n exit ${outcome.code ?? outcome.signal}; sandbox got: ${sandbox.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`;
 				}
 				record(`${c.workflow ?? `examples/${c.example}`}: ${c.title}`, error, Date.now() - t);
 			}
 		}
 
-		// 5. The node as an AI agent's tool, and the agent example (agent.mjs).
-		log('running the AI agent cases with n8n execute…');
-		await agents.run({ env, sandbox, test, parseRunOutput, only });
+		// 5. The node as an AI agent's tool, and the agent example (agent.mjs): its workflows use
+		// n8n 2.x's AI Agent 3.1 and OpenAI Chat Model 1.3, so they run on the default n8n only.
+		if (n8nVersion === N8N_VERSION) {
+			log('running the AI agent cases with n8n execute…');
+			await agents.run({ env, sandbox, test, parseRunOutput, only });
+		} else {
+			log(`AI agent cases: not run on n8n ${n8nVersion} (they are proven on n8n ${N8N_VERSION})`);
+		}
 	} finally {
 		for (const fn of cleanup) await fn();
 		if (flag('keep') || results.some((r) => r.error)) log(`throwaway folder kept: ${work}`);
 		else fs.rmSync(work, { recursive: true, force: true });
 	}
-	finish();
 }
 
 /**
@@ -496,4 +545,7 @@ function runnableExample(file) {
 	return { ...workflow, id, nodes };
 }
 
-main().catch((error) => finish({ title: 'e2e runner', error }));
+main().then(
+	() => finish(),
+	(error) => finish({ title: 'e2e runner', error }),
+);

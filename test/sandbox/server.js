@@ -93,6 +93,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 			body: parseBody(raw),
 			api: url.pathname.startsWith(OPEN_API_PATH) ? 'openApi' : 'public',
 			receivedAt: Date.now(),
+			remotePort: request.socket.remotePort,
 		};
 		sandbox.requests.push(record);
 
