@@ -69,6 +69,10 @@ export async function signedContextFromOpenApi(
 		previous && now - previous.fetchedAt < (refreshWanted ? REFRESH_AFTER_MS : REUSE_FOR_MS);
 	if (reusable) return await previous.values;
 	const fetch: OpenApiFetch = { fetchedAt: now, values: fetchFromOpenApi(helpers, credentials) };
+	// A long-lived worker serves many credentials: what has expired goes, signature included.
+	for (const [oldKey, { fetchedAt }] of openApiFetches) {
+		if (now - fetchedAt >= REUSE_FOR_MS) openApiFetches.delete(oldKey);
+	}
 	openApiFetches.set(key, fetch);
 	fetch.values.catch(() => openApiFetches.delete(key));
 	return await fetch.values;

@@ -79,6 +79,10 @@ async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
 	const info = woztellApiRequest
 		.call(this, 'GET', '/waba-info', { channelId: credentials.channelId })
 		.then((body) => (body.result ?? {}) as WabaInfo);
+	// A long-lived worker serves many channels: what has expired goes, so the map stays small.
+	for (const [oldKey, { at }] of wabaInfoLookups) {
+		if (Date.now() - at >= WABA_INFO_TTL_MS) wabaInfoLookups.delete(oldKey);
+	}
 	wabaInfoLookups.set(key, { at: Date.now(), info });
 	info.catch(() => wabaInfoLookups.delete(key));
 	return await info;
