@@ -32,9 +32,9 @@ export class NodePanel {
 	}
 
 	async fill(name, value) {
-		const input = this.parameter(name).locator('input, textarea').first();
-		await input.fill(value);
-		await input.blur();
+		await this.parameter(name).locator('input, textarea').first().fill(value);
+		// Tab, not blur(): a value with {{ turns the field into an expression editor, a new element.
+		await this.page.keyboard.press('Tab');
 	}
 
 	/**
