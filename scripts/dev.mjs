@@ -161,6 +161,8 @@ async function main() {
 	// Meta's review, simulated: a template created here is PENDING for 5 s, then APPROVED (or REJECTED
 	// when its name contains "reject"), for the trigger example to report.
 	const sandbox = await startSandbox({ port: sandboxPort, templateReviewMs: 5_000 });
+	// Templates and flows to find on the first Get Many, pick from lists and watch with the trigger.
+	require(path.join(repoRoot, 'test', 'sandbox', 'seed.js')).seed(sandbox.state);
 	cleanups.push(() => sandbox.close());
 	let seen = 0;
 	const echo = setInterval(() => {

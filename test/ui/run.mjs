@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+// `npm run test:ui`: the editor in a real browser (Debian's Chromium, driven by playwright-core)
+// against a real n8n with this package linked and the seeded WOZTELL sandbox beside it
+// (test/ui/n8n.mjs). Each test clicks what a user clicks; selectors live in test/ui/pages/.
+// Last line: `ui: N passed, N failed`.
+//
+// Flags: --no-build (use dist/ as is), --only=<substring of a test title>.
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { node24, repoRoot } from '../../scripts/n8n-install.mjs';
+import { sandboxCredentialData } from '../../scripts/n8n-process.mjs';
+import { ensureChromium, launchBrowser } from './browser.mjs';
+import { TEMPLATES } from '../sandbox/seed.js';
+import { builtNodeDescription, expectedFields, operations } from './description.mjs';
+import { startN8nWithSandbox } from './n8n.mjs';
+import { openNodePanel } from './pages/canvas.mjs';
+import { CredentialModal } from './pages/credentialModal.mjs';
+import { signIn } from './pages/signIn.mjs';
+
+const argv = process.argv.slice(2);
+const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (msg) => process.stdout.write(`[ui ${elapsed()}] ${msg}\n`);
+const results = [];
+const tests = [];
+const test = (title, fn) => tests.push({ title, fn });
+/** What a user types into the credential form (the signed context source keeps its default). */
+const typedCredential = (baseUrl, overrides) =>
+	Object.fromEntries(
+		Object.entries(sandboxCredentialData(baseUrl, overrides)).filter(
+			([name]) => name !== 'signedContextSource',
+		),
+	);
+
+function build() {
+	const node = node24();
+	const result = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], {
+		cwd: repoRoot,
+		stdio: 'inherit',
+		env: { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` },
+	});
+	if (result.status !== 0) throw new Error(`n8n-node build exited ${result.status}`);
+}
+
+test('credential modal: Save tests a good token and closes; the saved credential shows "Connection tested successfully"', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	await openNodePanel(page, url, 'Get many catalogs');
+	const modal = new CredentialModal(page);
+	await modal.openNew();
+	await modal.fill(typedCredential(sandbox.baseUrl));
+	const wabaInfoCalls = sandbox.requests.filter((r) => r.path === '/waba-info').length;
+	await modal.save();
+	await modal.root.waitFor({ state: 'hidden' });
+	assert.match(
+		await page.getByTestId('node-credentials-select').locator('input').inputValue(),
+		/^WOZTELL WhatsApp Cloud account/,
+	);
+	await modal.openSelected();
+	await modal.testSucceeded.waitFor();
+	assert.ok(
+		sandbox.requests.filter((r) => r.path === '/waba-info').length > wabaInfoCalls,
+		'the test asked WOZTELL',
+	);
+});
+
+test("credential modal: a bad token is refused and the details show the credential's message", async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	await openNodePanel(page, url, 'Get many catalogs');
+	const modal = new CredentialModal(page);
+	await modal.openNew();
+	await modal.fill(typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }));
+	await modal.save();
+	const details = await modal.failureDetails();
+	assert.match(details, /Couldn.t connect with these settings/);
+	assert.match(details, /WOZTELL refused the access token or the channel ID/);
+	assert.equal(await modal.testSucceeded.isVisible(), false);
+});
+
+test('node panel: every resource and operation shows exactly the fields the description displays', async ({
+	page,
+	url,
+}) => {
+	const description = builtNodeDescription();
+	const all = operations(description);
+	const panel = await openNodePanel(page, url, all[0].action);
+	const mismatches = [];
+	for (const { resource, resourceTitle, operation, operationTitle } of all) {
+		await panel.selectOption('resource', resourceTitle);
+		await panel.selectOption('operation', operationTitle);
+		const shown = await panel.visibleFields();
+		const expected = expectedFields(description, { resource, operation });
+		if (JSON.stringify(shown) !== JSON.stringify(expected))
+			mismatches.push(
+				`${resource}/${operation}: shown ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`,
+			);
+	}
+	assert.deepEqual(mismatches, []);
+	log(`  panels checked: ${all.length} operations`);
+});
+
+test('node panel: list operations show Return All, Limit, then Filters and Options', async ({
+	page,
+	url,
+}) => {
+	const description = builtNodeDescription();
+	const lists = operations(description).filter((o) => o.operation === 'getMany');
+	const panel = await openNodePanel(page, url, lists[0].action);
+	const wrong = [];
+	for (const { resource, resourceTitle, operationTitle } of lists) {
+		await panel.selectOption('resource', resourceTitle);
+		await panel.selectOption('operation', operationTitle);
+		const shown = await panel.visibleFields();
+		const order = ['Return All', 'Limit', 'Filters', 'Options'].filter((f) => shown.includes(f));
+		const positions = order.map((f) => shown.indexOf(f));
+		if (positions.some((p, i) => i > 0 && p < positions[i - 1]))
+			wrong.push(`${resource}: ${JSON.stringify(shown)}`);
+	}
+	assert.deepEqual(wrong, []);
+});
+
+/** Each "From list" picker: what it lists from the seeded sandbox, and what typing leaves. */
+const pickers = [
+	{
+		action: 'Delete a message template',
+		field: 'template',
+		lists: ['order_update (en_US, zh_HK)', 'free_gift_reject (en_US)'],
+		type: 'order',
+		leaves: ['order_update (en_US, zh_HK)'],
+	},
+	{
+		action: 'Get a flow',
+		field: 'flowId',
+		lists: ['Lead capture (DRAFT)', 'Appointment booking (PUBLISHED)'],
+		type: 'booking',
+		leaves: ['Appointment booking (PUBLISHED)'],
+	},
+	{
+		action: 'Get many products of a catalog',
+		field: 'catalogId',
+		lists: ['test_products', 'empty_catalog'],
+		type: 'empty',
+		leaves: ['empty_catalog'],
+	},
+];
+for (const picker of pickers) {
+	test(`picker: ${picker.action} → ${picker.field} lists the sandbox's objects and filters on typing`, async ({
+		page,
+		url,
+	}) => {
+		const panel = await openNodePanel(page, url, picker.action);
+		const locator = panel.resourceLocator(picker.field);
+		const listed = await locator.openList();
+		for (const item of picker.lists)
+			assert.ok(
+				listed.some((l) => l.startsWith(item)),
+				`${item} in ${JSON.stringify(listed)}`,
+			);
+		const left = await locator.search(picker.type);
+		assert.deepEqual(
+			left.map((l) => l.split('\n')[0]),
+			picker.leaves,
+		);
+	});
+}
+
+test("Execute step: Template → Get Many shows the sandbox's templates in the output table", async ({
+	page,
+	url,
+}) => {
+	const panel = await openNodePanel(page, url, 'Get many message templates');
+	await panel.execute();
+	const data = panel.root.getByTestId('ndv-data-container');
+	await data.getByText('order_update').first().waitFor();
+	await data.getByText('free_gift_reject').first().waitFor();
+	// One item per template name; WOZTELL's default status list leaves the PAUSED one out.
+	const listed = new Set(TEMPLATES.filter((t) => t.status !== 'PAUSED').map((t) => t.name));
+	assert.match(
+		await panel.root.getByTestId('ndv-items-count').innerText(),
+		new RegExp(`\\b${listed.size} items\\b`),
+	);
+});
+
+test('Fetch Test Event: the trigger shows a sample event built from the sandbox', async ({
+	page,
+	url,
+}) => {
+	const panel = await openNodePanel(page, url, 'On template status changed');
+	await panel.execute();
+	const data = panel.root.getByTestId('ndv-data-container');
+	await data.getByText('templateStatusChanged').first().waitFor();
+	await data.getByText('sample').first().waitFor();
+});
+
+test('an invalid field: the error shows in the panel and names the field', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const panel = await openNodePanel(page, url, 'Upload media and get a media ID');
+	await panel.fill('url', 'not a url');
+	const calls = sandbox.requests.length;
+	await panel.execute();
+	const output = panel.output;
+	await output.getByText('File URL').first().waitFor();
+	assert.equal(sandbox.requests.length, calls, 'nothing was sent to WOZTELL');
+});
+
+test('template builder: header, body with a variable and its example; Execute step creates the template', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const panel = await openNodePanel(page, url, 'Create a message template');
+	await panel.fill('templateName', 'ui_order_ready');
+	await panel.selectOption('headerFormat', 'Text');
+	await panel.fill('headerText', 'Order ready');
+	await panel.fill('bodyText', 'Hi {{1}}, your order is ready.');
+	await panel.addMultipleValue('bodyExamples', 'Add Example', 'Ada');
+	await panel.execute();
+	// Either the created template's output or the node's refusal: the assertion names which.
+	await panel.output
+		.getByText(/^en_US$|Nothing was sent to WOZTELL/)
+		.first()
+		.waitFor();
+	assert.doesNotMatch(await panel.output.innerText(), /Nothing was sent to WOZTELL/);
+	const created = sandbox.state.templates.find((t) => t.name === 'ui_order_ready');
+	assert.deepEqual(created?.components, [
+		{ type: 'HEADER', format: 'TEXT', text: 'Order ready' },
+		{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', example: { body_text: [['Ada']] } },
+	]);
+});
+
+function record(title, error, ms) {
+	results.push({ title, error });
+	const time = ` (${(ms / 1000).toFixed(1)} s)`;
+	if (error)
+		process.stdout.write(
+			`  ✗ ${title}${time}\n${String(error.stack || error).replace(/^/gm, '      ')}\n`,
+		);
+	else process.stdout.write(`  ✓ ${title}${time}\n`);
+}
+
+async function main() {
+	if (!argv.includes('--no-build')) build();
+	ensureChromium(log);
+	const n8n = await startN8nWithSandbox({ log });
+	// n8n runs in its own process group: Ctrl+C must not leave it behind.
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.once(signal, () => n8n.stop().finally(() => process.exit(130)));
+	const browser = await launchBrowser();
+	try {
+		log(`n8n on ${n8n.url}, sandbox on ${n8n.sandbox.baseUrl}`);
+		const page = await browser.context.newPage();
+		// Generous: the machine has 2 cores and other work runs beside the suite.
+		page.setDefaultTimeout(45_000);
+		await signIn(page, n8n.url);
+		for (const { title, fn } of tests.filter((t) => !only || t.title.includes(only))) {
+			const t = Date.now();
+			try {
+				await fn({ page, url: n8n.url, sandbox: n8n.sandbox });
+				record(title, undefined, Date.now() - t);
+			} catch (error) {
+				const shot = path.join(os.tmpdir(), `woztell-ui-failure-${results.length + 1}.png`);
+				await page.screenshot({ path: shot }).catch(() => {});
+				error.message += `\n(the page then: ${shot})`;
+				record(title, error, Date.now() - t);
+				// The next test starts from a clean editor: leave open panels and modals behind.
+				await page.goto(n8n.url).catch(() => {});
+			}
+		}
+	} finally {
+		await browser.close();
+		await n8n.stop();
+	}
+}
+
+main()
+	.catch((error) =>
+		record('the suite starts (build, Chromium, n8n, sign-in)', error, Date.now() - started),
+	)
+	.finally(() => {
+		const passed = results.filter((r) => !r.error).length;
+		const failed = results.length - passed;
+		log(`done in ${elapsed()}`);
+		process.stdout.write(`ui: ${passed} passed, ${failed} failed\n`);
+		process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+	});
