@@ -169,9 +169,9 @@ const report = (problems: Array<[string, string | undefined]>) =>
 describe('node and credential descriptions', () => {
 	it('walks a description with every resource and operation', () => {
 		expect(nodeParts.choices.filter((choice) => choice.parent.name === 'resource')).toHaveLength(
-			10,
+			11,
 		);
-		expect(operations.length).toBe(24);
+		expect(operations.length).toBe(26);
 		expect(credentialParts.fields.length).toBeGreaterThan(5);
 	});
 

@@ -5,7 +5,7 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: Record<string, string | undefined>;
 	body: unknown;
-	api: 'public' | 'openApi';
+	api: 'public' | 'openApi' | 'bot';
 	/** Date.now() when the request arrived. */
 	receivedAt: number;
 }
@@ -29,6 +29,8 @@ export interface Identity {
 	openApiToken: string;
 	wabaId: string;
 	phoneNumberId: string;
+	botApiToken: string;
+	channelSecret: string;
 }
 
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
@@ -49,6 +51,7 @@ export interface SandboxAdmin {
 export interface Sandbox {
 	baseUrl: string;
 	openApiUrl: string;
+	botApiUrl: string;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	state: Record<string, any> & { identity: Identity };
 	requests: RecordedRequest[];
