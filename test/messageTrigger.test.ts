@@ -10,7 +10,9 @@ import { WebhookContext } from 'n8n-core';
 import { WoztellWhatsAppCloudMessageTrigger } from '../nodes/WoztellWhatsAppCloudMessageTrigger/WoztellWhatsAppCloudMessageTrigger.node';
 import { additionalDataFor, CREDENTIAL_TYPE, credentialType, typesServing } from './engine/harness';
 import { CredentialsHelper } from './engine/credentialsHelper';
+import { useSandbox } from './engine/useSandbox';
 import { credentialData, identity } from './sandbox';
+import { startReceiver } from './sandbox/receiver';
 
 const trigger = new WoztellWhatsAppCloudMessageTrigger();
 const MEMBER_ID = '5ece50f3bf385b25c4e08db5';
@@ -272,5 +274,52 @@ describe('message trigger: events and items', () => {
 		const { result, response } = await signed(body, { events });
 		expect(response.statusCode).toBe(200);
 		expect(result).toEqual({});
+	});
+});
+
+describe('message trigger: events delivered by the sandbox (admin deliverWebhook)', () => {
+	const context = useSandbox();
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let url: string;
+	const started: IDataObject[][] = [];
+
+	/** Hands each POST to the trigger's webhook function and answers what it answered. */
+	beforeAll(async () => {
+		receiver = await startReceiver(async ({ raw, headers }) => {
+			const signature = headers['x-woztell-signature'] as string | undefined;
+			const body = JSON.parse(raw.toString()) as IDataObject;
+			const { items, response } = await deliver({ body, raw, signature });
+			if (items) started.push(items);
+			return { status: response.statusCode, body: response.sent };
+		});
+		url = receiver.url;
+	});
+	afterAll(async () => await receiver.close());
+	beforeEach(() => (started.length = 0));
+
+	it('a signed customer message starts the workflow with its text', async () => {
+		const { delivery } = await context.sandbox.admin.deliverWebhook({
+			url,
+			text: 'Is it shipped?',
+		});
+		expect(delivery.status).toBe(200);
+		expect(started).toHaveLength(1);
+		expect(started[0][0]).toMatchObject({ event: 'inboundMessage', text: 'Is it shipped?' });
+		expect(context.sandbox.state.webhookDeliveries).toHaveLength(1);
+	});
+
+	it.each(['forged', 'none'] as const)(
+		'a %s signature gets 401 and starts nothing',
+		async (signature) => {
+			const { delivery } = await context.sandbox.admin.deliverWebhook({ url, signature });
+			expect(delivery.status).toBe(401);
+			expect(started).toHaveLength(0);
+		},
+	);
+
+	it('refuses to deliver anywhere but this machine', async () => {
+		await expect(
+			context.sandbox.admin.deliverWebhook({ url: 'http://example.com/webhook' }),
+		).rejects.toThrow('url must be on this machine');
 	});
 });

@@ -46,6 +46,13 @@ export interface SandboxAdmin {
 	flow(input: { flowId: string; status: string }): void;
 	phoneNumber(input: Record<string, string>): void;
 	businessKey(input: { status: string }): void;
+	/** POSTs a channel webhook event to a loopback URL, signed with the channel secret unless told. */
+	deliverWebhook(input: {
+		url: string;
+		event?: Record<string, unknown>;
+		text?: string;
+		signature?: 'valid' | 'forged' | 'none';
+	}): Promise<{ delivery: { url: string; signature: string; status: number; body: string } }>;
 }
 
 export interface Sandbox {

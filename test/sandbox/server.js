@@ -48,9 +48,9 @@ function send(response, status, body, headers = {}) {
 }
 
 /** WOZTELL's envelope around what a handler returns, or around the failure it throws. */
-function answer(response, handle) {
+async function answer(response, handle) {
 	try {
-		return send(response, 200, { ok: 1, ...handle() });
+		return send(response, 200, { ok: 1, ...(await handle()) });
 	} catch (error) {
 		if (error instanceof WoztellFailure)
 			return send(response, error.status, { ok: 0, error: error.message });

@@ -60,6 +60,8 @@ function createState() {
 		/** What the Bot API was asked to send, in order (routes/botApi.js). */
 		sentResponses: [],
 		sentCount: 0,
+		/** Webhook events the sandbox delivered (routes/webhook.js), with the receiver's answer. */
+		webhookDeliveries: [],
 		catalogs: [
 			{ id: '1234577510532066', name: 'test_products', products },
 			{ id: '1234577510532067', name: 'empty_catalog', products: [] },
