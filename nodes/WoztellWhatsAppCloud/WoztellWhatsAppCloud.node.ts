@@ -9,6 +9,7 @@ import { catalogDescription } from './resources/catalog';
 import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
+import { getTemplateVariables } from './resources/message/sendTemplate';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
 import { templateDescription, templateListFields } from './resources/template';
@@ -79,5 +80,5 @@ export class WoztellWhatsAppCloud implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping: { getTemplateVariables } };
 }

@@ -74,10 +74,10 @@ function createState() {
 	};
 }
 
-/** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
 /** The Bot API's address beside a sandbox's Public API address (server.js: BOT_API_PATH). */
 const botApiUrlOf = (baseUrl) => baseUrl.replace(/\/v1\.2\/api$/, '/bot-api');
 
+/** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
 function credentialData(baseUrl, overrides = {}) {
 	return {
 		baseUrl,

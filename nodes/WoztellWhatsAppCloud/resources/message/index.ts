@@ -3,6 +3,7 @@ import { operationSelector } from '../../shared/operations';
 import { maxLength } from '../../shared/validate';
 import { recipientFields, sendRecipient } from './recipient';
 import { sendResponsesArray, sendResponsesFields } from './sendResponses';
+import { sendTemplateFields, sendTemplateResponse } from './sendTemplate';
 import { sendTextFields, sendTextResponse } from './sendText';
 
 /** Both go to the Bot API's `POST /sendResponses`; the credential routes that path there. */
@@ -10,6 +11,15 @@ const sendResponses = { method: 'POST' as const, path: '/sendResponses' };
 
 export const messageDescription: INodeProperties[] = [
 	operationSelector('message', [
+		{
+			name: 'Send Template',
+			value: 'sendTemplate',
+			action: 'Send a message template',
+			description:
+				'Send an approved WhatsApp template through WOZTELL’s Bot API, one field per template variable',
+			...sendResponses,
+			prepare: [sendRecipient, sendTemplateResponse],
+		},
 		{
 			name: 'Send Text',
 			value: 'sendText',
@@ -34,6 +44,7 @@ export const messageDescription: INodeProperties[] = [
 		},
 	]),
 	...recipientFields,
+	...sendTemplateFields,
 	...sendTextFields,
 	...sendResponsesFields,
 ];
