@@ -6,7 +6,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import { WoztellWhatsAppCloudMessageTrigger } from '../nodes/WoztellWhatsAppCloudMessageTrigger/WoztellWhatsAppCloudMessageTrigger.node';
 import { additionalDataFor, CREDENTIAL_TYPE, credentialType, typesServing } from './engine/harness';
 import { CredentialsHelper } from './engine/credentialsHelper';
@@ -321,5 +321,50 @@ describe('message trigger: events delivered by the sandbox (admin deliverWebhook
 		await expect(
 			context.sandbox.admin.deliverWebhook({ url: 'http://example.com/webhook' }),
 		).rejects.toThrow('url must be on this machine');
+	});
+});
+
+describe('message trigger: activation', () => {
+	async function activate(parameters: IDataObject, credentials: Record<string, string>) {
+		const node: INode = {
+			id: 'message-trigger',
+			name: 'WOZTELL Message Trigger',
+			type: 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudMessageTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { events: ALL_EVENTS, ...parameters },
+			credentials: { [CREDENTIAL_TYPE]: { id: 'sandbox', name: 'WOZTELL Sandbox' } },
+		};
+		const workflow = new Workflow({
+			id: 'activation-test',
+			nodes: [node],
+			connections: {},
+			nodeTypes: typesServing(trigger),
+			active: true,
+		});
+		const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+		credentialsHelper.stored.set(CREDENTIAL_TYPE, {
+			...credentialData('http://127.0.0.1:9/v1.2/api'),
+			...credentials,
+		});
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalDataFor(credentialsHelper),
+			'trigger',
+			'activate',
+		);
+		return await trigger.webhookMethods.default.create.call(context);
+	}
+
+	it('activates with a Channel Secret in the credential', async () => {
+		await expect(activate({}, {})).resolves.toBe(true);
+	});
+
+	it('refuses to activate without one, unless Verify Signature is off', async () => {
+		await expect(activate({}, { channelSecret: ' ' })).rejects.toThrow(
+			'The credential has no Channel Secret',
+		);
+		await expect(activate({ verifySignature: false }, { channelSecret: '' })).resolves.toBe(true);
 	});
 });

@@ -1,20 +1,18 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { messageItemOf, type MessageEventName } from './events';
 import { isSignedByChannel } from './signature';
 
 const SIGNATURE_HEADER = 'x-woztell-signature';
 
-// No webhookMethods: no WOZTELL API sets a channel's webhook URL; the user pastes it into the
-// channel's settings, as the setup notice says.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WOZTELL WhatsApp Cloud Message Trigger',
@@ -85,6 +83,32 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 				displayOptions: { show: { verifySignature: [false] } },
 			},
 		],
+	};
+
+	/**
+	 * No WOZTELL API sets a channel's webhook URL: the user pastes it into the channel's settings.
+	 * What activation can do is refuse a workflow that would answer every event with 401.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('verifySignature', true) === false) return true;
+				const { channelSecret } = await this.getCredentials(CREDENTIAL_TYPE);
+				if (typeof channelSecret !== 'string' || !channelSecret.trim()) {
+					throw new NodeOperationError(this.getNode(), 'The credential has no Channel Secret', {
+						description:
+							"Every event would be refused with HTTP 401: enter the secret of the channel's webhook (WOZTELL: Settings → Channels → Edit) in the credential's Channel Secret.",
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
