@@ -1,4 +1,5 @@
 import { runNode, sandboxCredentials } from './engine/harness';
+import { collectSecrets, findSecrets } from './engine/secrets';
 import { useSandbox } from './engine/useSandbox';
 import { identity } from './sandbox';
 
@@ -136,7 +137,50 @@ describe('message → sendText (Bot API POST /sendResponses)', () => {
 		expect(error?.message).toBe('Invalid access token');
 		expect((error as { httpCode?: string }).httpCode).toBe('401');
 		expect(sandbox.state.sentResponses).toHaveLength(0);
+		const credentials = sandboxCredentials(sandbox, { botApiToken: 'wrong-bot-api-token' });
+		const wrong = await runNode(
+			{ resource: 'message', operation: 'sendText', recipient: '85291234567', text: 'Hi' },
+			{ credentials },
+		);
+		expect(findSecrets([wrong.error, wrong.items], collectSecrets(credentials))).toEqual([]);
 	});
+});
+
+describe('message: many recipients', () => {
+	it('sends 1,000 recipients at the pace Batching sets, each once', async () => {
+		const INTERVAL_MS = 2000;
+		const { sandbox } = context;
+		const numbers = Array.from({ length: 1000 }, (_, index) => String(85290000000 + index));
+		const started = Date.now();
+		const { items, error } = await runNode(
+			{
+				resource: 'message',
+				operation: 'sendText',
+				recipient: '={{ $json.phone }}',
+				text: 'Sale starts now',
+				requestOptions: { batching: { batch: { batchSize: 500, batchInterval: INTERVAL_MS } } },
+			},
+			{ credentials: sandboxCredentials(sandbox), items: numbers.map((phone) => ({ phone })) },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1000);
+		const sent = sandbox.state.sentResponses.map(
+			(entry: { recipientId: string }) => entry.recipientId,
+		);
+		expect([...sent].sort()).toEqual(numbers);
+		// n8n prepares the items of a batch, fires their requests, and waits the interval before the
+		// next batch: the second 500 (recipients …500 to …999) arrive an interval after the first.
+		const firstArrival = (batch: number) =>
+			Math.min(
+				...botRequests()
+					.filter((request) => {
+						const { recipientId } = request.body as { recipientId: string };
+						return Math.floor((Number(recipientId) - 85290000000) / 500) === batch;
+					})
+					.map((request) => request.receivedAt - started),
+			);
+		expect(firstArrival(1) - firstArrival(0)).toBeGreaterThanOrEqual(INTERVAL_MS);
+	}, 60_000);
 });
 
 describe('message → sendResponses', () => {
