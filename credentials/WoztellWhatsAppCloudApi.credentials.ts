@@ -12,6 +12,13 @@ import type {
 import { OPEN_API_URL, signedContextFromOpenApi, text } from './openApiSignedContext';
 
 const PRODUCTION_BASE_URL = 'https://api.whatsapp-cloud.woztell.sanuker.com/v1.2/api';
+/** WOZTELL's Bot API ("Bot API reference", doc.woztell.com; WOZTELL's own n8n package uses the same host). */
+const BOT_API_URL = 'https://bot.api.woztell.com';
+/**
+ * The paths the node sends to the Bot API rather than to the Public API: they go to the Bot API
+ * URL with the Bot API token, and carry neither the channel token nor the signed context.
+ */
+const BOT_API_PATHS = new Set(['/sendResponses']);
 
 const REFUSED =
 	"WOZTELL refused the access token or the channel ID. Generate a new token under the channel's Advanced Access and check the channel ID (Settings → Channels).";
@@ -186,6 +193,32 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			description: "Address of WOZTELL's Open API (GraphQL)",
 		},
 		{
+			displayName: 'Bot API Access Token',
+			name: 'botApiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Message operations: a WOZTELL access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens)',
+		},
+		{
+			displayName: 'Bot API URL',
+			name: 'botApiUrl',
+			type: 'string',
+			default: BOT_API_URL,
+			description:
+				"Address of WOZTELL's Bot API, used by the Message operations. Change it only for a proxy or the local WOZTELL sandbox.",
+		},
+		{
+			displayName: 'Channel Secret',
+			name: 'channelSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the Message Trigger: the secret WOZTELL signs the channel's webhook events with (WOZTELL: Settings → Channels → Edit → Webhook)",
+		},
+		{
 			// The App Integration Signature of credentials saved under its first name, kept so they still work.
 			displayName: 'App Integration Signature (Saved Before 0.1.0)',
 			name: 'appIntegrationSecret',
@@ -213,6 +246,17 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		if (BOT_API_PATHS.has(String(requestOptions.url))) {
+			// The notes on the Bot API: the token goes "as accessToken query parameter or Authorization: Bearer".
+			return {
+				...requestOptions,
+				baseURL: text(credentials.botApiUrl).replace(/\/+$/, '') || BOT_API_URL,
+				headers: {
+					...requestOptions.headers,
+					Authorization: `Bearer ${text(credentials.botApiToken)}`,
+				},
+			};
+		}
 		const signedContext = signedContextOf(credentials);
 		return {
 			// Here rather than an expression in the node's requestDefaults: n8n evaluates those for

@@ -17,7 +17,11 @@ const shots = [
 	{
 		file: 'template-get-many.png',
 		async show(page, url) {
-			const panel = await openNodePanel(page, url, 'Get many message templates');
+			const panel = await openNodePanel(
+				page,
+				url,
+				'Get many message templates with their statuses and rejection reasons',
+			);
 			await panel.execute();
 			await panel.root
 				.getByTestId('ndv-data-container')
@@ -29,7 +33,11 @@ const shots = [
 	{
 		file: 'template-builder.png',
 		async show(page, url) {
-			const panel = await openNodePanel(page, url, 'Create a message template');
+			const panel = await openNodePanel(
+				page,
+				url,
+				'Create a message template and submit it for review',
+			);
 			await panel.fill('templateName', 'order_ready');
 			await panel.selectOption('headerFormat', 'Text');
 			await panel.fill('headerText', 'Order ready');
@@ -40,7 +48,11 @@ const shots = [
 	{
 		file: 'template-picker.png',
 		async show(page, url) {
-			const panel = await openNodePanel(page, url, 'Delete a message template');
+			const panel = await openNodePanel(
+				page,
+				url,
+				'Delete a message template with all its languages, by name or ID',
+			);
 			await panel.resourceLocator('template').openList();
 		},
 	},

@@ -171,9 +171,9 @@ const report = (problems: Array<[string, string | undefined]>) =>
 describe('node and credential descriptions', () => {
 	it('walks a description with every resource and operation', () => {
 		expect(nodeParts.choices.filter((choice) => choice.parent.name === 'resource')).toHaveLength(
-			10,
+			11,
 		);
-		expect(operations.length).toBe(24);
+		expect(operations.length).toBe(27);
 		expect(credentialParts.fields.length).toBeGreaterThan(5);
 	});
 
@@ -367,6 +367,7 @@ describe('operations as AI agent tools', () => {
 		catalog: 'catalog',
 		flow: 'flow',
 		media: 'media',
+		message: 'message',
 		phoneNumber: 'phone number',
 		product: 'product',
 		template: 'message template',

@@ -94,6 +94,27 @@ const cases: LocatorCase[] = [
 		expectRequest: deleteTemplate,
 	},
 	{
+		locator: 'messageTemplate',
+		modes: ['list', 'name'],
+		value: TEMPLATE.name,
+		parameters: (mode) => ({
+			resource: 'message',
+			operation: 'sendTemplate',
+			recipient: '85291234567',
+			messageTemplate: fromModel(mode),
+			templateLanguage: 'en_US',
+			templateVariables: { mappingMode: 'defineBelow', value: {}, matchingColumns: [], schema: [] },
+		}),
+		seed: (state) => (state.templates as IDataObject[]).push({ ...TEMPLATE }),
+		expectRequest: (requests) =>
+			expect(requests.find((request) => request.api === 'bot')).toMatchObject({
+				path: '/sendResponses',
+				body: {
+					response: [{ type: 'TEMPLATE', elementName: TEMPLATE.name, languageCode: 'en_US' }],
+				},
+			}),
+	},
+	{
 		locator: 'flowId',
 		modes: ['list', 'id'],
 		value: FLOW.id,

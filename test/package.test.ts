@@ -65,6 +65,14 @@ describe('published package', () => {
 					dark: 'file:../../icons/woztellTrigger.dark.svg',
 				},
 			}),
+			expect.objectContaining({
+				name: 'woztellWhatsAppCloudMessageTrigger',
+				displayName: 'WOZTELL WhatsApp Cloud Message Trigger',
+				icon: {
+					light: 'file:../../icons/woztellMessageTrigger.svg',
+					dark: 'file:../../icons/woztellMessageTrigger.dark.svg',
+				},
+			}),
 		]);
 		expect(packed.loaded.nodes[0].properties).toBeGreaterThan(10);
 		expect(packed.loaded.credentials).toEqual([

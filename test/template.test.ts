@@ -6,6 +6,9 @@ import { identity, templateVersion, type TemplateVersion } from './sandbox';
 const context = useSandbox();
 
 const { wabaId: WABA_ID } = identity;
+/** The look-ups and the pick-list ask for every status: WOZTELL's default hides paused ones. */
+const EVERY_STATUS =
+	'["APPROVED","PENDING","REJECTED","PENDING_DELETION","DELETED","PAUSED","DISABLED","IN_APPEAL","LIMIT_EXCEEDED","ARCHIVED"]';
 const { accessToken: TOKEN } = identity;
 
 function seed(...versions: TemplateVersion[]) {
@@ -318,6 +321,57 @@ describe('template → create (PUT /whatsapp-message-template)', () => {
 		});
 	});
 
+	it('takes {{1}} as WhatsApp’s variable where n8n’s editor made the text an expression', async () => {
+		// Typing "{{" in the editor switches a field to an expression: "Hi {{1}}" is saved as "=Hi {{1}}".
+		const { error } = await create({
+			...fullBuilder,
+			headerText: '=Order {{1}}',
+			bodyText: '=Hi {{ 1 }}, your order {{2}} is on its way.',
+			buttons: {
+				button: [
+					{
+						type: 'URL',
+						text: 'Track',
+						url: '=https://example.com/track/{{1}}',
+						urlExample: 'https://example.com/track/1234',
+					},
+				],
+			},
+		});
+		expect(error).toBeUndefined();
+		const { components } = context.sandbox.requests[0].body as { components: IDataObject[] };
+		expect(components.map((component) => component.text ?? component.buttons)).toEqual([
+			'Order {{1}}',
+			'Hi {{ 1 }}, your order {{2}} is on its way.',
+			'Reply STOP to opt out',
+			[
+				{
+					type: 'URL',
+					text: 'Track',
+					url: 'https://example.com/track/{{1}}',
+					example: ['https://example.com/track/1234'],
+				},
+			],
+		]);
+	});
+
+	it('still evaluates a real expression in the body text', async () => {
+		const { error } = await run(
+			{
+				operation: 'create',
+				templateName: 'order_update',
+				language: 'en_US',
+				category: 'UTILITY',
+				bodyText: '={{ $json.text }}',
+			},
+			[{ text: 'Hello from an earlier node' }],
+		);
+		expect(error).toBeUndefined();
+		expect((context.sandbox.requests[0].body as { components: unknown }).components).toEqual([
+			{ type: 'BODY', text: 'Hello from an earlier node' },
+		]);
+	});
+
 	it('passes a media header URL through as header_handle, for WOZTELL to upload', async () => {
 		await create({
 			category: 'MARKETING',
@@ -605,6 +659,7 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 			first: '100',
 			language: '["es"]',
 			name: 'order_update',
+			status: EVERY_STATUS,
 			accessToken: TOKEN,
 		});
 		expect(patch).toMatchObject({
@@ -640,6 +695,7 @@ describe('template → update (PATCH /whatsapp-message-template)', () => {
 			wabaId: WABA_ID,
 			first: '100',
 			language: '["es"]',
+			status: EVERY_STATUS,
 			accessToken: TOKEN,
 		});
 		expect(context.requestsTo('/whatsapp-message-template')[0].body).toMatchObject({

@@ -8,6 +8,8 @@ import { businessProfileDescription } from './resources/businessProfile';
 import { catalogDescription } from './resources/catalog';
 import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
+import { messageDescription } from './resources/message';
+import { getTemplateVariables } from './resources/message/sendTemplate';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
 import { templateDescription, templateListFields } from './resources/template';
@@ -23,7 +25,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API",
+			"Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API, and send messages with its Bot API",
 		defaults: { name: 'WOZTELL WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -49,6 +51,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 					{ name: 'Catalog', value: 'catalog' },
 					{ name: 'Flow', value: 'flow' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Message', value: 'message' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Product', value: 'product' },
 					{ name: 'Template', value: 'template' },
@@ -62,6 +65,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...catalogDescription,
 			...flowDescription,
 			...mediaDescription,
+			...messageDescription,
 			...phoneNumberDescription,
 			...productDescription,
 			...templateDescription,
@@ -76,5 +80,5 @@ export class WoztellWhatsAppCloud implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping: { getTemplateVariables } };
 }

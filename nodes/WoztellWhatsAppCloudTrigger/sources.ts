@@ -4,7 +4,7 @@ import { FLOW_PAGE_SIZE, FLOW_PATH } from '../shared/flows';
 import {
 	languageVersionsOf,
 	TEMPLATE_PAGE_SIZE,
-	TEMPLATE_STATUSES,
+	EVERY_TEMPLATE_STATUS,
 	TEMPLATES_PATH,
 } from '../shared/templates';
 import {
@@ -136,7 +136,7 @@ const templates: Source = {
 		const languages = filterList(this, 'templateLanguages');
 		const categories = filterList(this, 'templateCategories');
 		const objects: Observed[] = [];
-		const qs = { wabaId, first: TEMPLATE_PAGE_SIZE, status: JSON.stringify(TEMPLATE_STATUSES) };
+		const qs = { wabaId, first: TEMPLATE_PAGE_SIZE, status: EVERY_TEMPLATE_STATUS };
 		const complete = await readList(this, TEMPLATES_PATH, qs, deadline, (groups) => {
 			for (const version of groups.flatMap(languageVersionsOf)) {
 				const name = String(version.name);

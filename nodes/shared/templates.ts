@@ -22,6 +22,9 @@ export const TEMPLATE_STATUSES = [
 	'ARCHIVED',
 ] as const;
 
+/** The list's `status` filter asking for every template, paused and disabled ones included. */
+export const EVERY_TEMPLATE_STATUS = JSON.stringify(TEMPLATE_STATUSES);
+
 /** One template per language version: its own status and components, and its ID where the answer gives it. */
 export function languageVersionsOf(template: IDataObject): IDataObject[] {
 	const versions = Array.isArray(template.templates) ? (template.templates as IDataObject[]) : [];

@@ -10,6 +10,7 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 	INodeListSearchResult,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
@@ -155,6 +156,29 @@ export async function runNode(
 	};
 }
 
+/** What the n8n editor runs a node's pick-lists and resource mappers in. */
+function loadOptionsContext(
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+): LoadOptionsContext {
+	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	credentialsHelper.stored.set(CREDENTIAL_TYPE, credentials);
+	const node = nodeWith(parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+	return new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+}
+
+/** The fields of a resource mapper, as the n8n editor loads them. */
+export async function loadResourceMapperFields(
+	method: keyof WoztellWhatsAppCloud['methods']['resourceMapping'],
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<ResourceMapperFields> {
+	return await nodeType.methods.resourceMapping[method].call(
+		loadOptionsContext(parameters, credentials),
+	);
+}
+
 /** A pick-list search as the n8n editor runs it. */
 export async function searchList(
 	method: string,
@@ -163,11 +187,7 @@ export async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
-	credentialsHelper.stored.set(CREDENTIAL_TYPE, credentials);
-	const node = nodeWith(parameters);
-	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+	const context = loadOptionsContext(parameters, credentials);
 	const search = (nodeType.methods.listSearch as Record<string, INodeType['methods']>)[
 		method
 	] as unknown as (

@@ -1,7 +1,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { toSignedContextHeaders } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
 
-/** The values that must never leave the credential: token, signature, signed context, Open API token. */
+/**
+ * The values that must never leave the credential: tokens (Public API, Bot API, Open API),
+ * signature, signed context, channel secret.
+ */
 export function collectSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 	const signedContext = toSignedContextHeaders({
 		appId: String(credentials.appId),
@@ -13,6 +16,8 @@ export function collectSecrets(credentials: ICredentialDataDecryptedObject): str
 		credentials.accessToken,
 		credentials.appIntegrationSignature,
 		credentials.openApiToken,
+		credentials.botApiToken,
+		credentials.channelSecret,
 		signedContext,
 	]
 		.map((value) => String(value ?? ''))

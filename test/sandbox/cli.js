@@ -17,6 +17,9 @@ startSandbox({ port }).then((sandbox) => {
 		`  App ID                     ${identity.appId}`,
 		`  App Integration ID         ${identity.appIntegrationId}`,
 		`  App Integration Signature  ${identity.appIntegrationSignature}`,
+		`  Bot API Access Token       ${identity.botApiToken}`,
+		`  Bot API URL                ${sandbox.botApiUrl}`,
+		`  Channel Secret             ${identity.channelSecret}`,
 		'or, with "Fetch With Open API Token":',
 		`  Open API Token             ${identity.openApiToken}`,
 		`  Environment ID             ${identity.environmentId}`,
@@ -26,6 +29,8 @@ startSandbox({ port }).then((sandbox) => {
 		`  ${sandbox.baseUrl.replace(/\/v1\.2\/api$/, '')}/sandbox/template      {"name":"order_update","status":"APPROVED"}`,
 		'  …/sandbox/flow {"flowId","status"} · …/sandbox/phoneNumber {"quality_rating":"RED"} ·',
 		'  …/sandbox/businessKey {"status"} · …/sandbox/reviewDelay {"ms":5000}',
+		'A customer message to a Message Trigger, signed with the Channel Secret:',
+		'  …/sandbox/deliverWebhook {"url":"http://127.0.0.1:5678/webhook/…","text":"Hi"}',
 		'',
 		'Press Ctrl+C to stop. State lives in memory and is lost on exit.',
 	];

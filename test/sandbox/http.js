@@ -18,6 +18,17 @@ function requireAccessToken(request, state) {
 	if (token !== state.identity.accessToken) fail(401, 'Invalid access token');
 }
 
+/**
+ * The Bot API takes its token "as accessToken query parameter or Authorization: Bearer"
+ * (notes, from WOZTELL's Bot API reference).
+ */
+function requireBotApiToken(request, state) {
+	const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+	const token = bearer ?? request.query.accessToken;
+	if (!token) fail(401, 'Missing access token');
+	if (token !== state.identity.botApiToken) fail(401, 'Invalid access token');
+}
+
 /** The reference: X-Woztell-Payload is the payload JSON; X-Woztell-SignedContext is signature.base64(payload). */
 function requireSignedContext(request, state) {
 	const payload = request.headers['x-woztell-payload'];
@@ -87,6 +98,7 @@ function page(list, query, { sizeParameter, defaultSize, maxSize }) {
 }
 
 module.exports = {
+	requireBotApiToken,
 	WoztellFailure,
 	fail,
 	requireAccessToken,

@@ -5,7 +5,7 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: Record<string, string | undefined>;
 	body: unknown;
-	api: 'public' | 'openApi';
+	api: 'public' | 'openApi' | 'bot';
 	/** Date.now() when the request arrived. */
 	receivedAt: number;
 }
@@ -29,6 +29,8 @@ export interface Identity {
 	openApiToken: string;
 	wabaId: string;
 	phoneNumberId: string;
+	botApiToken: string;
+	channelSecret: string;
 }
 
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
@@ -44,11 +46,19 @@ export interface SandboxAdmin {
 	flow(input: { flowId: string; status: string }): void;
 	phoneNumber(input: Record<string, string>): void;
 	businessKey(input: { status: string }): void;
+	/** POSTs a channel webhook event to a loopback URL, signed with the channel secret unless told. */
+	deliverWebhook(input: {
+		url: string;
+		event?: Record<string, unknown>;
+		text?: string;
+		signature?: 'valid' | 'forged' | 'none';
+	}): Promise<{ delivery: { url: string; signature: string; status: number; body: string } }>;
 }
 
 export interface Sandbox {
 	baseUrl: string;
 	openApiUrl: string;
+	botApiUrl: string;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	state: Record<string, any> & { identity: Identity };
 	requests: RecordedRequest[];

@@ -2,15 +2,26 @@
 // The local WOZTELL sandbox: the contract of WOZTELL's Public API for WhatsApp Cloud v1.2 on 127.0.0.1.
 const http = require('node:http');
 const { createState } = require('./state');
-const { WoztellFailure, requireAccessToken, requireSignedContext } = require('./http');
+const {
+	WoztellFailure,
+	requireAccessToken,
+	requireBotApiToken,
+	requireSignedContext,
+} = require('./http');
 const routes = require('./routes');
 const { admin, settleReviews } = require('./routes/admin');
 const answerOpenApi = require('./routes/openApi');
+const botApiRoutes = require('./routes/botApi');
 
 const API_PATH = '/v1.2/api';
 const OPEN_API_PATH = '/open-api/v3';
+const BOT_API_PATH = '/bot-api';
 const ADMIN_PATH = '/sandbox/';
-const AUTH_CHECKS = { token: requireAccessToken, signed: requireSignedContext };
+const AUTH_CHECKS = {
+	token: requireAccessToken,
+	signed: requireSignedContext,
+	botToken: requireBotApiToken,
+};
 
 function readBody(request) {
 	return new Promise((resolve, reject) => {
@@ -37,9 +48,9 @@ function send(response, status, body, headers = {}) {
 }
 
 /** WOZTELL's envelope around what a handler returns, or around the failure it throws. */
-function answer(response, handle) {
+async function answer(response, handle) {
 	try {
-		return send(response, 200, { ok: 1, ...handle() });
+		return send(response, 200, { ok: 1, ...(await handle()) });
 	} catch (error) {
 		if (error instanceof WoztellFailure)
 			return send(response, error.status, { ok: 0, error: error.message });
@@ -85,13 +96,19 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 			}
 			return answer(response, () => sandbox.admin[control](parseBody(raw)));
 		}
+		const api = url.pathname.startsWith(OPEN_API_PATH)
+			? 'openApi'
+			: url.pathname.startsWith(BOT_API_PATH)
+				? 'bot'
+				: 'public';
+		const prefix = { public: API_PATH, bot: BOT_API_PATH, openApi: '' }[api];
 		const record = {
 			method: request.method,
-			path: url.pathname.startsWith(API_PATH) ? url.pathname.slice(API_PATH.length) : url.pathname,
+			path: url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname,
 			query: Object.fromEntries(url.searchParams),
 			headers: request.headers,
 			body: parseBody(raw),
-			api: url.pathname.startsWith(OPEN_API_PATH) ? 'openApi' : 'public',
+			api,
 			receivedAt: Date.now(),
 			remotePort: request.socket.remotePort,
 		};
@@ -109,7 +126,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 			const { status, body } = answerOpenApi(record, sandbox.state);
 			return send(response, status, body);
 		}
-		const route = routes.find(
+		const route = (api === 'bot' ? botApiRoutes : routes).find(
 			(candidate) => candidate.method === request.method && candidate.path === record.path,
 		);
 		if (!route)
@@ -125,6 +142,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 	const origin = `http://${host}:${server.address().port}`;
 	sandbox.baseUrl = `${origin}${API_PATH}`;
 	sandbox.openApiUrl = `${origin}${OPEN_API_PATH}`;
+	sandbox.botApiUrl = `${origin}${BOT_API_PATH}`;
 	sandbox.close = () =>
 		new Promise((resolve) => {
 			server.closeAllConnections();
@@ -133,4 +151,4 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 	return sandbox;
 }
 
-module.exports = { startSandbox, API_PATH, OPEN_API_PATH };
+module.exports = { startSandbox, API_PATH, OPEN_API_PATH, BOT_API_PATH };

@@ -11,6 +11,8 @@ const identity = {
 	openApiToken: 'sandbox-open-api-token',
 	wabaId: '422126422872292',
 	phoneNumberId: '123124123232',
+	botApiToken: 'sandbox-bot-api-token',
+	channelSecret: 'sandbox-channel-secret',
 };
 
 function createState() {
@@ -55,6 +57,11 @@ function createState() {
 			messaging_product: 'whatsapp',
 		},
 		media: [],
+		/** What the Bot API was asked to send, in order (routes/botApi.js). */
+		sentResponses: [],
+		sentCount: 0,
+		/** Webhook events the sandbox delivered (routes/webhook.js), with the receiver's answer. */
+		webhookDeliveries: [],
 		catalogs: [
 			{ id: '1234577510532066', name: 'test_products', products },
 			{ id: '1234577510532067', name: 'empty_catalog', products: [] },
@@ -88,10 +95,16 @@ function templateVersion(name, language = 'en_US', overrides = {}) {
 	};
 }
 
+/** The Bot API's address beside a sandbox's Public API address (server.js: BOT_API_PATH). */
+const botApiUrlOf = (baseUrl) => baseUrl.replace(/\/v1\.2\/api$/, '/bot-api');
+
 /** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
 function credentialData(baseUrl, overrides = {}) {
 	return {
 		baseUrl,
+		botApiUrl: botApiUrlOf(baseUrl),
+		botApiToken: identity.botApiToken,
+		channelSecret: identity.channelSecret,
 		accessToken: identity.accessToken,
 		channelId: identity.channelId,
 		signedContextSource: 'manual',

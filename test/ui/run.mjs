@@ -130,7 +130,7 @@ test('node panel: list operations show Return All, Limit, then Filters and Optio
 /** Each "From list" picker: what it lists from the seeded sandbox, and what typing leaves. */
 const pickers = [
 	{
-		action: 'Delete a message template',
+		action: 'Delete a message template with all its languages, by name or ID',
 		field: 'template',
 		lists: ['order_update (en_US, zh_HK)', 'free_gift_reject (en_US)'],
 		type: 'order',
@@ -176,7 +176,11 @@ test("Execute step: Template → Get Many shows the sandbox's templates in the o
 	page,
 	url,
 }) => {
-	const panel = await openNodePanel(page, url, 'Get many message templates');
+	const panel = await openNodePanel(
+		page,
+		url,
+		'Get many message templates with their statuses and rejection reasons',
+	);
 	await panel.execute();
 	const data = panel.root.getByTestId('ndv-data-container');
 	await data.getByText('order_update').first().waitFor();
@@ -205,7 +209,7 @@ test('an invalid field: the error shows in the panel and names the field', async
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(page, url, 'Upload media and get a media ID');
+	const panel = await openNodePanel(page, url, 'Upload media from a public URL and get a media ID');
 	await panel.fill('url', 'not a url');
 	const calls = sandbox.requests.length;
 	await panel.execute();
@@ -219,7 +223,11 @@ test('template builder: header, body with a variable and its example; Execute st
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(page, url, 'Create a message template');
+	const panel = await openNodePanel(
+		page,
+		url,
+		'Create a message template and submit it for review',
+	);
 	await panel.fill('templateName', 'ui_order_ready');
 	await panel.selectOption('headerFormat', 'Text');
 	await panel.fill('headerText', 'Order ready');

@@ -99,3 +99,39 @@ describe('authenticate', () => {
 		});
 	});
 });
+
+describe('authenticate for the Bot API', () => {
+	const credentialType = new WoztellWhatsAppCloudApi();
+	const sendResponses = {
+		method: 'POST' as const,
+		url: '/sendResponses',
+		body: { channelId: 'c' },
+	};
+
+	it('sends a credential saved before the Bot API fields to the default Bot API URL, with neither the channel token nor the signed context', async () => {
+		const request = await credentialType.authenticate(credentials, sendResponses);
+		expect(request.baseURL).toBe('https://bot.api.woztell.com');
+		expect(request.qs).toBeUndefined();
+		expect(request.headers).toEqual({ Authorization: 'Bearer ' });
+	});
+
+	it('uses the Bot API URL and token of the credential, trailing slash dropped', async () => {
+		const request = await credentialType.authenticate(
+			{ ...credentials, botApiUrl: 'http://127.0.0.1:9/bot-api/', botApiToken: ' bot-token ' },
+			sendResponses,
+		);
+		expect(request.baseURL).toBe('http://127.0.0.1:9/bot-api');
+		expect(request.headers).toEqual({ Authorization: 'Bearer bot-token' });
+		expect(request.body).toEqual({ channelId: 'c' });
+	});
+
+	it('keeps the Public API calls of such a credential as they were', async () => {
+		const request = await credentialType.authenticate(
+			{ ...credentials, botApiToken: 'bot-token' },
+			{ url: '/waba-info' },
+		);
+		expect(request.baseURL).toBe(credentials.baseUrl);
+		expect(request.qs).toEqual({ accessToken: 'token-1' });
+		expect(JSON.stringify(request.headers)).not.toContain('bot-token');
+	});
+});

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../shared/templates';
+import { EVERY_TEMPLATE_STATUS, TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../shared/templates';
 import { typedOrChannelId } from '../../shared/transport';
 import { cursorListSearch } from './cursorListSearch';
 
@@ -9,7 +9,12 @@ export const searchTemplates = cursorListSearch({
 	qs: async function (this: ILoadOptionsFunctions, filter?: string) {
 		const typed = String(this.getCurrentNodeParameter('wabaId') ?? '').trim();
 		const wabaId = await typedOrChannelId.call(this, 'wabaId', typed);
-		return { wabaId, first: TEMPLATE_PAGE_SIZE, ...(filter ? { name: filter } : {}) };
+		return {
+			wabaId,
+			first: TEMPLATE_PAGE_SIZE,
+			status: EVERY_TEMPLATE_STATUS,
+			...(filter ? { name: filter } : {}),
+		};
 	},
 	toResult: (template: IDataObject) => ({
 		name: `${String(template.name)} (${((template.languages ?? []) as string[]).join(', ')})`,

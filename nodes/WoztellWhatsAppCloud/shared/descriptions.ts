@@ -68,9 +68,10 @@ interface LocatorSpec {
 	displayName: string;
 	description: string;
 	searchListMethod: string;
-	idPlaceholder: string;
+	/** Left out for what can only be picked or named (no By ID mode). */
+	idPlaceholder?: string;
 	/** What a valid ID looks like, as a regular expression over the whole value. */
-	idPattern: string;
+	idPattern?: string;
 	/** Adds a By Name mode, for what WOZTELL also knows by name; its placeholder. */
 	namePlaceholder?: string;
 	/** Left out for a locator inside a collection. */
@@ -104,21 +105,25 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 						},
 					]
 				: []),
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: spec.idPlaceholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^${spec.idPattern}$`,
-							errorMessage: `Not a valid ${spec.displayName}`,
+			...(spec.idPattern
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: spec.idPlaceholder,
+							validation: [
+								{
+									type: 'regex',
+									properties: {
+										regex: `^${spec.idPattern}$`,
+										errorMessage: `Not a valid ${spec.displayName}`,
+									},
+								},
+							],
 						},
-					},
-				],
-			},
+					]
+				: []),
 		],
 	};
 }

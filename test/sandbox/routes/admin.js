@@ -3,6 +3,7 @@
 // side (reviews, quality, tiers, blocked flows, key status), so that the trigger can be tried
 // and tested. Tests call `sandbox.admin.*`; a person can POST JSON to /sandbox/<name>.
 const { fail, requireParameter } = require('../http');
+const { deliverWebhook } = require('./webhook');
 
 const REJECTED_REASON = 'INVALID_FORMAT';
 
@@ -62,6 +63,7 @@ const admin = {
 	businessKey(state, { status }) {
 		state.businessKeyStatus = requireParameter({ status }, 'status');
 	},
+	deliverWebhook,
 };
 
 module.exports = { admin, settleReviews };

@@ -7,7 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { refuseToSend } from '../../shared/validate';
 import { resourceLocator, showFor } from '../../shared/descriptions';
-import { TEMPLATE_PAGE_SIZE, TEMPLATES_PATH } from '../../../shared/templates';
+import {
+	EVERY_TEMPLATE_STATUS,
+	TEMPLATE_PAGE_SIZE,
+	TEMPLATES_PATH,
+} from '../../../shared/templates';
 import { cursorPages } from '../../../shared/transport';
 
 export const templateLocatorField: INodeProperties = resourceLocator({
@@ -64,6 +68,7 @@ async function findTemplateVersion(
 	const qs: IDataObject = {
 		wabaId,
 		first: TEMPLATE_PAGE_SIZE,
+		status: EVERY_TEMPLATE_STATUS,
 		...(language ? { language: JSON.stringify([language]) } : {}),
 		...(byId ? {} : { name: wanted }),
 	};

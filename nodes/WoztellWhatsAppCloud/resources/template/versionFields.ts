@@ -33,22 +33,47 @@ const asList = (value: unknown): unknown[] =>
 			? []
 			: [value];
 
+/**
+ * WhatsApp writes a template's variables {{1}}, {{2}}…, and n8n's editor turns a typed "{{" into an
+ * expression: "Hi {{1}}" is stored as "=Hi {{1}}", which n8n would evaluate to "Hi 1". An
+ * expression whose every {{ }} holds only a number is such a text: it is taken as written.
+ */
+const WHATSAPP_VARIABLES_ONLY = /^=(?:[^{]|\{(?!\{)|\{\{\s*\d+\s*\}\})*$/;
+// The editor's switch can leave spaces around the text: they are trimmed.
+const asWritten = (raw: unknown, evaluated: unknown): string =>
+	typeof raw === 'string' && WHATSAPP_VARIABLES_ONLY.test(raw)
+		? raw.slice(1).trim()
+		: String(evaluated ?? '');
+
 /** Puts `components` in the body, from the builder fields or the JSON field. */
 export async function sendComponents(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-	const text = (parameter: string) => String(this.getNodeParameter(parameter, '') ?? '');
+	const raw = (parameter: string, fallback: unknown = '') =>
+		this.getNodeParameter(parameter, fallback, { rawExpressions: true });
+	const text = (parameter: string) =>
+		asWritten(raw(parameter), this.getNodeParameter(parameter, ''));
+	const fromBuilder = () => {
+		const rawButtons = raw('buttons.button', []) as IDataObject[];
+		const buttons = (this.getNodeParameter('buttons.button', []) as BuilderButton[]).map(
+			(button, index) =>
+				button.url === undefined
+					? button
+					: { ...button, url: asWritten(rawButtons[index]?.url, button.url) },
+		);
+		return buildComponents({
+			headerFormat: this.getNodeParameter('headerFormat', 'NONE') as HeaderFormat,
+			headerText: text('headerText'),
+			headerExample: text('headerExample'),
+			headerMediaUrl: text('headerMediaUrl'),
+			bodyText: text('bodyText'),
+			bodyExamples: asList(this.getNodeParameter('bodyExamples', [])).map(String),
+			footerText: text('footerText'),
+			buttons,
+		});
+	};
 	const components =
 		this.getNodeParameter('componentsInput', 'builder') === 'json'
 			? parsedComponents(this.getNodeParameter('componentsJson', ''))
-			: buildComponents({
-					headerFormat: this.getNodeParameter('headerFormat', 'NONE') as HeaderFormat,
-					headerText: text('headerText'),
-					headerExample: text('headerExample'),
-					headerMediaUrl: text('headerMediaUrl'),
-					bodyText: text('bodyText'),
-					bodyExamples: asList(this.getNodeParameter('bodyExamples', [])).map(String),
-					footerText: text('footerText'),
-					buttons: this.getNodeParameter('buttons.button', []) as BuilderButton[],
-				});
+			: fromBuilder();
 	request.body = { ...(request.body as IDataObject), components };
 	return request;
 }

@@ -1,0 +1,71 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type MessageEventName = 'inboundMessage' | 'deliveryStatus' | 'outboundMessage';
+
+/** Delivery statuses come as their own event `type` (WOZTELL "Channels webhook"). */
+const DELIVERY_TYPES = ['SENT', 'DELIVERED', 'READ'];
+/** Outbound events: `type` BOT (the chatbot) or MANUAL (an agent in the inbox), with `messageEvent`. */
+const OUTBOUND_TYPES = ['BOT', 'MANUAL'];
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOf = (value: unknown) => (typeof value === 'string' && value ? value : null);
+
+export function eventNameOf(event: IDataObject): MessageEventName {
+	const type = String(event.type ?? '');
+	if (OUTBOUND_TYPES.includes(type) && isObject(event.messageEvent)) return 'outboundMessage';
+	if (DELIVERY_TYPES.includes(type)) return 'deliveryStatus';
+	return 'inboundMessage';
+}
+
+/**
+ * WOZTELL's message event gives `timestamp` as "epoch time in milliseconds" (Message Event
+ * reference); a value in seconds is read as seconds rather than as a date in 1970.
+ */
+export function isoTime(timestamp: unknown): string | null {
+	const number = typeof timestamp === 'string' ? Number(timestamp) : timestamp;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return null;
+	return new Date(number < 1e12 ? number * 1000 : number).toISOString();
+}
+
+/** `member`, `channel`, `app` are IDs; an object form is read by its `_id` or `id`. */
+function idOf(value: unknown): string | null {
+	if (isObject(value)) return textOf(value._id) ?? textOf(value.id);
+	return textOf(value);
+}
+
+function mediaIdsOf(data: IDataObject): string[] {
+	const attachments = Array.isArray(data.attachments) ? data.attachments : [];
+	return attachments
+		.map((attachment) => (isObject(attachment) ? textOf(attachment.waMediaId) : null))
+		.filter((id): id is string => id !== null);
+}
+
+/**
+ * One output item per webhook event, with the fields a workflow maps most (WOZTELL's shapes,
+ * ../shared/woztell-notes "Beyond the reference"): inbound `{ from, to, timestamp, type, data,
+ * member, channel }`; delivery status `{ type: SENT | DELIVERED | READ, messageId, data.messageId }`;
+ * outbound `{ type: BOT | MANUAL, member, channel, messageEvent: { from, to, timestamp, type, data,
+ * messageId } }`. The event as WOZTELL sent it stays beside them in `raw`.
+ */
+export function messageItemOf(event: IDataObject): IDataObject {
+	const name = eventNameOf(event);
+	const message = name === 'outboundMessage' ? (event.messageEvent as IDataObject) : event;
+	const data = isObject(message.data) ? message.data : {};
+	const delivery = name === 'deliveryStatus';
+	return {
+		event: name,
+		messageType: delivery ? null : textOf(message.type),
+		status: delivery ? textOf(event.type) : null,
+		sentBy: name === 'outboundMessage' ? textOf(event.type) : null,
+		from: textOf(message.from),
+		to: textOf(message.to),
+		memberId: idOf(event.member),
+		channelId: idOf(event.channel),
+		messageId: textOf(message.messageId) ?? textOf(data.messageId),
+		text: textOf(data.text),
+		mediaIds: mediaIdsOf(data),
+		timestamp: isoTime(message.timestamp),
+		raw: event,
+	};
+}

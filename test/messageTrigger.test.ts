@@ -1,0 +1,370 @@
+import { createHmac } from 'crypto';
+import type {
+	IDataObject,
+	INode,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { HookContext, WebhookContext } from 'n8n-core';
+import { WoztellWhatsAppCloudMessageTrigger } from '../nodes/WoztellWhatsAppCloudMessageTrigger/WoztellWhatsAppCloudMessageTrigger.node';
+import { additionalDataFor, CREDENTIAL_TYPE, credentialType, typesServing } from './engine/harness';
+import { CredentialsHelper } from './engine/credentialsHelper';
+import { useSandbox } from './engine/useSandbox';
+import { credentialData, identity } from './sandbox';
+import { startReceiver } from './sandbox/receiver';
+
+const trigger = new WoztellWhatsAppCloudMessageTrigger();
+const MEMBER_ID = '5ece50f3bf385b25c4e08db5';
+const ALL_EVENTS = ['inboundMessage', 'deliveryStatus', 'outboundMessage'];
+
+/** Shapes from ../shared/woztell-notes ("Beyond the reference": channel webhooks). */
+const inboundText = {
+	from: '85291234567',
+	to: '85212345678',
+	timestamp: 1733140800000,
+	type: 'TEXT',
+	data: { text: 'Where is my order?' },
+	member: MEMBER_ID,
+	channel: identity.channelId,
+	app: identity.appId,
+	memberExtraData: {},
+};
+const inboundMedia = {
+	...inboundText,
+	type: 'MISC',
+	data: { attachments: [{ type: 'image', waMediaId: '1234567890' }] },
+};
+const deliveryRead = {
+	from: '85212345678',
+	to: '85291234567',
+	timestamp: 1733140860,
+	type: 'READ',
+	messageId: 'wamid.read1',
+	data: { messageId: 'wamid.read1' },
+	eventType: 'INBOUND',
+	member: MEMBER_ID,
+	channel: identity.channelId,
+};
+const outboundBot = {
+	type: 'BOT',
+	member: MEMBER_ID,
+	channel: identity.channelId,
+	app: identity.appId,
+	meta: { agentUserId: null, source: { integrationId: 'i', build: 'b', appIntegration: 'a' } },
+	memberExtraData: {},
+	customHeadersData: {},
+	messageEvent: {
+		from: '85212345678',
+		to: '85291234567',
+		timestamp: 1733140900000,
+		type: 'TEXT',
+		data: { text: 'It ships today' },
+		messageId: 'wamid.out1',
+	},
+};
+
+const sign = (raw: Buffer, secret = identity.channelSecret) =>
+	createHmac('sha256', secret).update(raw).digest('base64');
+
+interface Delivery {
+	body: IDataObject;
+	signature?: string;
+	/** Bytes as received, when they differ from JSON.stringify(body). */
+	raw?: Buffer;
+	parameters?: IDataObject;
+	credentials?: Record<string, string>;
+}
+
+/** Runs the trigger's webhook function inside n8n-core's WebhookContext, as n8n does on a POST. */
+async function deliver({ body, signature, raw, parameters = {}, credentials = {} }: Delivery) {
+	const rawBody = raw ?? Buffer.from(JSON.stringify(body));
+	const node: INode = {
+		id: 'message-trigger',
+		name: 'WOZTELL Message Trigger',
+		type: 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudMessageTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { events: ALL_EVENTS, ...parameters },
+		credentials: { [CREDENTIAL_TYPE]: { id: 'sandbox', name: 'WOZTELL Sandbox' } },
+		webhookId: 'c0ffee00-0000-4000-8000-000000000000',
+	};
+	const workflow = new Workflow({
+		id: 'webhook-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: typesServing(trigger),
+		active: true,
+	});
+	const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	credentialsHelper.stored.set(CREDENTIAL_TYPE, {
+		...credentialData('http://127.0.0.1:9/v1.2/api'),
+		...credentials,
+	});
+	const response = { statusCode: 200, sent: undefined as unknown };
+	const httpResponse = {
+		status(code: number) {
+			response.statusCode = code;
+			return httpResponse;
+		},
+		json(value: unknown) {
+			response.sent = value;
+			return httpResponse;
+		},
+	};
+	const headers: IDataObject = { 'content-type': 'application/json' };
+	if (signature !== undefined) headers['x-woztell-signature'] = signature;
+	const additionalData = {
+		...additionalDataFor(credentialsHelper),
+		httpRequest: { body, headers, rawBody, params: {}, query: {} },
+		httpResponse,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'webhook',
+		webhookDescription: trigger.description.webhooks![0],
+		workflowId: workflow.id,
+	} as IWebhookData;
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
+	const result = await trigger.webhook.call(context);
+	return { result, response, items: result.workflowData?.[0].map((item) => item.json) };
+}
+
+const signed = (body: IDataObject, parameters?: IDataObject) =>
+	deliver({ body, signature: sign(Buffer.from(JSON.stringify(body))), parameters });
+
+describe('message trigger: X-Woztell-Signature', () => {
+	it('starts the workflow for an event signed with the channel secret', async () => {
+		const { result, response } = await signed(inboundText);
+		expect(result.workflowData).toHaveLength(1);
+		expect(response.statusCode).toBe(200);
+	});
+
+	it.each([
+		['missing', undefined],
+		['empty', ''],
+		['made with another secret', sign(Buffer.from(JSON.stringify(inboundText)), 'guess')],
+		['of another body', sign(Buffer.from(JSON.stringify(deliveryRead)))],
+		['not base64 of 32 bytes', 'abc'],
+		[
+			'hex instead of base64',
+			createHmac('sha256', identity.channelSecret)
+				.update(JSON.stringify(inboundText))
+				.digest('hex'),
+		],
+	])('answers HTTP 401 and starts nothing when the signature is %s', async (_case, signature) => {
+		const { result, response } = await deliver({ body: inboundText, signature });
+		expect(response.statusCode).toBe(401);
+		expect(response.sent).toEqual({ message: 'Missing or invalid X-Woztell-Signature' });
+		expect(result).toEqual({ noWebhookResponse: true });
+	});
+
+	it('checks the bytes as received, not the parsed JSON: a re-spaced body signed before is refused', async () => {
+		const sent = Buffer.from(JSON.stringify(inboundText, null, 2));
+		const good = await deliver({ body: inboundText, raw: sent, signature: sign(sent) });
+		expect(good.result.workflowData).toHaveLength(1);
+		const compact = sign(Buffer.from(JSON.stringify(inboundText)));
+		const forged = await deliver({ body: inboundText, raw: sent, signature: compact });
+		expect(forged.response.statusCode).toBe(401);
+	});
+
+	it('refuses every event while the credential has no Channel Secret', async () => {
+		const body = inboundText;
+		const { response, result } = await deliver({
+			body,
+			signature: sign(Buffer.from(JSON.stringify(body)), ''),
+			credentials: { channelSecret: '' },
+		});
+		expect(response.statusCode).toBe(401);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('accepts an unsigned event only when Verify Signature is turned off', async () => {
+		const { result } = await deliver({ body: inboundText, parameters: { verifySignature: false } });
+		expect(result.workflowData).toHaveLength(1);
+	});
+
+	it('verifies and maps a 1 MB event', async () => {
+		const body = { ...inboundText, data: { text: 'x'.repeat(1024 * 1024) } };
+		const { items, response } = await signed(body);
+		expect(response.statusCode).toBe(200);
+		expect((items?.[0].text as string).length).toBe(1024 * 1024);
+		const tampered = { ...body, data: { text: `${body.data.text}!` } };
+		const forged = await deliver({
+			body: tampered,
+			signature: sign(Buffer.from(JSON.stringify(body))),
+		});
+		expect(forged.response.statusCode).toBe(401);
+	});
+});
+
+describe('message trigger: events and items', () => {
+	it('maps an inbound text, keeping the event beside it', async () => {
+		const { items } = await signed(inboundText);
+		expect(items).toEqual([
+			{
+				event: 'inboundMessage',
+				messageType: 'TEXT',
+				status: null,
+				sentBy: null,
+				from: '85291234567',
+				to: '85212345678',
+				memberId: MEMBER_ID,
+				channelId: identity.channelId,
+				messageId: null,
+				text: 'Where is my order?',
+				mediaIds: [],
+				timestamp: '2024-12-02T12:00:00.000Z',
+				raw: inboundText,
+			},
+		]);
+	});
+
+	it('gives the media IDs of an inbound attachment', async () => {
+		const { items } = await signed(inboundMedia);
+		expect(items?.[0]).toMatchObject({
+			event: 'inboundMessage',
+			messageType: 'MISC',
+			text: null,
+			mediaIds: ['1234567890'],
+		});
+	});
+
+	it('maps a delivery status, its timestamp in seconds read as seconds', async () => {
+		const { items } = await signed(deliveryRead);
+		expect(items?.[0]).toMatchObject({
+			event: 'deliveryStatus',
+			status: 'READ',
+			messageType: null,
+			messageId: 'wamid.read1',
+			memberId: MEMBER_ID,
+			timestamp: '2024-12-02T12:01:00.000Z',
+		});
+	});
+
+	it('maps an outbound message from its messageEvent', async () => {
+		const { items } = await signed(outboundBot);
+		expect(items?.[0]).toMatchObject({
+			event: 'outboundMessage',
+			sentBy: 'BOT',
+			messageType: 'TEXT',
+			from: '85212345678',
+			to: '85291234567',
+			text: 'It ships today',
+			messageId: 'wamid.out1',
+			timestamp: '2024-12-02T12:01:40.000Z',
+			raw: outboundBot,
+		});
+	});
+
+	it.each([
+		[inboundText, ['deliveryStatus', 'outboundMessage']],
+		[deliveryRead, ['inboundMessage']],
+		[outboundBot, ['inboundMessage', 'deliveryStatus']],
+	])('answers and starts nothing for an event not picked (%#)', async (body, events) => {
+		const { result, response } = await signed(body, { events });
+		expect(response.statusCode).toBe(200);
+		expect(result).toEqual({});
+	});
+});
+
+describe('message trigger: events delivered by the sandbox (admin deliverWebhook)', () => {
+	const context = useSandbox();
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let url: string;
+	const started: IDataObject[][] = [];
+
+	/** Hands each POST to the trigger's webhook function and answers what it answered. */
+	beforeAll(async () => {
+		receiver = await startReceiver(async ({ raw, headers }) => {
+			const signature = headers['x-woztell-signature'] as string | undefined;
+			const body = JSON.parse(raw.toString()) as IDataObject;
+			const { items, response } = await deliver({ body, raw, signature });
+			if (items) started.push(items);
+			return { status: response.statusCode, body: response.sent };
+		});
+		url = receiver.url;
+	});
+	afterAll(async () => await receiver.close());
+	beforeEach(() => (started.length = 0));
+
+	it('a signed customer message starts the workflow with its text', async () => {
+		const { delivery } = await context.sandbox.admin.deliverWebhook({
+			url,
+			text: 'Is it shipped?',
+		});
+		expect(delivery.status).toBe(200);
+		expect(started).toHaveLength(1);
+		expect(started[0][0]).toMatchObject({ event: 'inboundMessage', text: 'Is it shipped?' });
+		expect(context.sandbox.state.webhookDeliveries).toHaveLength(1);
+	});
+
+	it.each(['forged', 'none'] as const)(
+		'a %s signature gets 401 and starts nothing',
+		async (signature) => {
+			const { delivery } = await context.sandbox.admin.deliverWebhook({ url, signature });
+			expect(delivery.status).toBe(401);
+			expect(started).toHaveLength(0);
+		},
+	);
+
+	it('refuses to deliver anywhere but this machine', async () => {
+		await expect(
+			context.sandbox.admin.deliverWebhook({ url: 'http://example.com/webhook' }),
+		).rejects.toThrow('url must be on this machine');
+	});
+});
+
+describe('message trigger: activation', () => {
+	async function activate(parameters: IDataObject, credentials: Record<string, string>) {
+		const node: INode = {
+			id: 'message-trigger',
+			name: 'WOZTELL Message Trigger',
+			type: 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudMessageTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { events: ALL_EVENTS, ...parameters },
+			credentials: { [CREDENTIAL_TYPE]: { id: 'sandbox', name: 'WOZTELL Sandbox' } },
+		};
+		const workflow = new Workflow({
+			id: 'activation-test',
+			nodes: [node],
+			connections: {},
+			nodeTypes: typesServing(trigger),
+			active: true,
+		});
+		const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+		credentialsHelper.stored.set(CREDENTIAL_TYPE, {
+			...credentialData('http://127.0.0.1:9/v1.2/api'),
+			...credentials,
+		});
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalDataFor(credentialsHelper),
+			'trigger',
+			'activate',
+		);
+		return await trigger.webhookMethods.default.create.call(context);
+	}
+
+	it('activates with a Channel Secret in the credential', async () => {
+		await expect(activate({}, {})).resolves.toBe(true);
+	});
+
+	it('refuses to activate without one, unless Verify Signature is off', async () => {
+		await expect(activate({}, { channelSecret: ' ' })).rejects.toThrow(
+			'The credential has no Channel Secret',
+		);
+		await expect(activate({ verifySignature: false }, { channelSecret: '' })).resolves.toBe(true);
+	});
+});
