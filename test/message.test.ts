@@ -169,7 +169,8 @@ describe('message: many recipients', () => {
 		);
 		expect([...sent].sort()).toEqual(numbers);
 		// n8n prepares the items of a batch, fires their requests, and waits the interval before the
-		// next batch: the second 500 (recipients …500 to …999) arrive an interval after the first.
+		// next batch: the second 500 (recipients …500 to …999) cannot arrive before one interval has
+		// passed (measured from the start: a loaded machine delays the first batch's arrivals too).
 		const firstArrival = (batch: number) =>
 			Math.min(
 				...botRequests()
@@ -179,7 +180,7 @@ describe('message: many recipients', () => {
 					})
 					.map((request) => request.receivedAt - started),
 			);
-		expect(firstArrival(1) - firstArrival(0)).toBeGreaterThanOrEqual(INTERVAL_MS);
+		expect(firstArrival(1)).toBeGreaterThanOrEqual(INTERVAL_MS);
 	}, 60_000);
 });
 
