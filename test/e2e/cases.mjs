@@ -104,6 +104,23 @@ export const cases = [
 		},
 	},
 	{
+		workflow: 'message.json',
+		title: 'message → sendText goes to the Bot API with its token, as a TEXT response',
+		check(run) {
+			assert.equal(run.code, 0);
+			const [request] = run.requestsTo('/sendResponses');
+			like(request, {
+				method: 'POST',
+				body: {
+					channelId: identity.channelId,
+					recipientId: '85291234567',
+					response: [{ type: 'TEXT', text: 'Your order has shipped' }],
+				},
+			});
+			assert.equal(run.state().sentResponses.length, 1);
+		},
+	},
+	{
 		workflow: 'media.json',
 		title: 'media → upload sends the URL and type, returns the media ID',
 		check(run) {
