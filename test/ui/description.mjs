@@ -46,5 +46,6 @@ export function expectedFields(description, values) {
 	);
 	return description.properties
 		.filter((p) => NodeHelpers.displayParameter(withDefaults, p, node, description))
-		.map((p) => p.displayName);
+		// n8n draws a resource mapper without a label of its own until its fields are loaded.
+		.map((p) => (p.type === 'resourceMapper' ? '' : p.displayName));
 }
