@@ -44,8 +44,10 @@ export function expectedFields(description, values) {
 		node,
 		description,
 	);
-	return description.properties
-		.filter((p) => NodeHelpers.displayParameter(withDefaults, p, node, description))
-		// n8n draws a resource mapper without a label of its own until its fields are loaded.
-		.map((p) => (p.type === 'resourceMapper' ? '' : p.displayName));
+	return (
+		description.properties
+			.filter((p) => NodeHelpers.displayParameter(withDefaults, p, node, description))
+			// n8n draws a resource mapper without a label of its own until its fields are loaded.
+			.map((p) => (p.type === 'resourceMapper' ? '' : p.displayName))
+	);
 }
