@@ -137,7 +137,7 @@ const pickers = [
 		leaves: ['order_update (en_US, zh_HK)'],
 	},
 	{
-		action: 'Get a flow',
+		action: 'Get a flow by ID with its status and validation errors',
 		field: 'flowId',
 		lists: ['Lead capture (DRAFT)', 'Appointment booking (PUBLISHED)'],
 		type: 'booking',
