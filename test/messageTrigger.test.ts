@@ -76,9 +76,12 @@ interface Delivery {
 	credentials?: Record<string, string>;
 }
 
-/** Runs the trigger's webhook function inside n8n-core's WebhookContext, as n8n does on a POST. */
-async function deliver({ body, signature, raw, parameters = {}, credentials = {} }: Delivery) {
-	const rawBody = raw ?? Buffer.from(JSON.stringify(body));
+/** The message trigger in an active workflow, with the sandbox credential (overridden by `credentials`). */
+function triggerInWorkflow(
+	id: string,
+	parameters: IDataObject,
+	credentials: Record<string, string>,
+) {
 	const node: INode = {
 		id: 'message-trigger',
 		name: 'WOZTELL Message Trigger',
@@ -90,7 +93,7 @@ async function deliver({ body, signature, raw, parameters = {}, credentials = {}
 		webhookId: 'c0ffee00-0000-4000-8000-000000000000',
 	};
 	const workflow = new Workflow({
-		id: 'webhook-test',
+		id,
 		nodes: [node],
 		connections: {},
 		nodeTypes: typesServing(trigger),
@@ -101,6 +104,17 @@ async function deliver({ body, signature, raw, parameters = {}, credentials = {}
 		...credentialData('http://127.0.0.1:9/v1.2/api'),
 		...credentials,
 	});
+	return { node, workflow, credentialsHelper };
+}
+
+/** Runs the trigger's webhook function inside n8n-core's WebhookContext, as n8n does on a POST. */
+async function deliver({ body, signature, raw, parameters = {}, credentials = {} }: Delivery) {
+	const rawBody = raw ?? Buffer.from(JSON.stringify(body));
+	const { node, workflow, credentialsHelper } = triggerInWorkflow(
+		'webhook-test',
+		parameters,
+		credentials,
+	);
 	const response = { statusCode: 200, sent: undefined as unknown };
 	const httpResponse = {
 		status(code: number) {
@@ -326,27 +340,11 @@ describe('message trigger: events delivered by the sandbox (admin deliverWebhook
 
 describe('message trigger: activation', () => {
 	async function activate(parameters: IDataObject, credentials: Record<string, string>) {
-		const node: INode = {
-			id: 'message-trigger',
-			name: 'WOZTELL Message Trigger',
-			type: 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudMessageTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { events: ALL_EVENTS, ...parameters },
-			credentials: { [CREDENTIAL_TYPE]: { id: 'sandbox', name: 'WOZTELL Sandbox' } },
-		};
-		const workflow = new Workflow({
-			id: 'activation-test',
-			nodes: [node],
-			connections: {},
-			nodeTypes: typesServing(trigger),
-			active: true,
-		});
-		const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
-		credentialsHelper.stored.set(CREDENTIAL_TYPE, {
-			...credentialData('http://127.0.0.1:9/v1.2/api'),
-			...credentials,
-		});
+		const { node, workflow, credentialsHelper } = triggerInWorkflow(
+			'activation-test',
+			parameters,
+			credentials,
+		);
 		const context = new HookContext(
 			workflow,
 			node,

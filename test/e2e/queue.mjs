@@ -24,7 +24,7 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/services.mjs';
 import { cases } from './cases.mjs';
-import { publishedTriggerDeliversOnce } from './trigger.mjs';
+import { publishedTriggerDeliversOnce, waitFor } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
 const { identity } = require('../sandbox/state.js');
@@ -43,19 +43,6 @@ const KILLED = {
 	killAfterRequests: 40,
 };
 const MINUTE_MS = 60_000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, check, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(500);
-	}
-}
-
 /** The pid of the process (among `pids`) owning the loopback TCP socket from `localPort` to `remotePort`. */
 function socketOwner(localPort, remotePort, pids) {
 	const hex = (port) => port.toString(16).toUpperCase().padStart(4, '0');

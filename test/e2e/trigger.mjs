@@ -10,10 +10,11 @@ import { n8nHome } from '../../scripts/n8n-install.mjs';
 const require = createRequire(path.join(n8nHome, 'node_modules', 'n8n', 'package.json'));
 const { parse } = require('flatted');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const MINUTE_MS = 60_000;
 
-async function waitFor(what, check, timeoutMs) {
+/** Polls `check` every half second until it gives a value, or fails after `timeoutMs`. */
+export async function waitFor(what, check, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
