@@ -34,6 +34,8 @@ const smoke = args.has('--smoke');
 
 const NODE_TYPE = 'CUSTOM.woztellWhatsAppCloud';
 const TRIGGER_TYPE = 'CUSTOM.woztellWhatsAppCloudTrigger';
+const MESSAGE_TRIGGER_TYPE = 'CUSTOM.woztellWhatsAppCloudMessageTrigger';
+const AUTO_REPLY_ID = 'wozDevAutoReply1';
 const port = Number(process.env.N8N_PORT || 5678);
 const sandboxPort = Number(process.env.WOZTELL_SANDBOX_PORT || 4010);
 const userFolder = path.resolve(process.env.WOZTELL_DEV_FOLDER || path.join(repoRoot, '.n8n-dev'));
@@ -164,14 +166,21 @@ async function main() {
 	// Templates and flows to find on the first Get Many, pick from lists and watch with the trigger.
 	require(path.join(repoRoot, 'test', 'sandbox', 'seed.js')).seed(sandbox.state);
 	cleanups.push(() => sandbox.close());
-	let seen = 0;
+	let seenRequests = 0;
+	let seenDeliveries = 0;
 	const echo = setInterval(() => {
-		while (seen < sandbox.requests.length) {
-			const r = sandbox.requests[seen++];
+		for (const { url, status, event } of sandbox.state.webhookDeliveries.slice(seenDeliveries)) {
+			say(`sandbox → customer message "${event.data?.text}" to ${url}: HTTP ${status}`);
+		}
+		seenDeliveries = sandbox.state.webhookDeliveries.length;
+		for (const request of sandbox.requests.slice(seenRequests)) {
+			const query = new URLSearchParams(request.query).toString();
+			const texts = (request.body?.response ?? []).map((entry) => entry.text).filter(Boolean);
 			say(
-				`sandbox ← ${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`,
+				`sandbox ← ${request.method} ${request.path}${query && `?${query}`}${texts.length ? ` "${texts.join('", "')}"` : ''}`,
 			);
 		}
+		seenRequests = sandbox.requests.length;
 	}, 200);
 	cleanups.push(() => clearInterval(echo));
 	say(`WOZTELL sandbox on ${sandbox.baseUrl}`);
@@ -217,16 +226,17 @@ async function main() {
 			wf.name = wf.name.replace(/^E2E /, 'Example: ');
 			fs.writeFileSync(path.join(examples, f), JSON.stringify(asLinkedPackage(wf)));
 		}
-		// The README's trigger example, ready to publish: it reacts to templates made in the sandbox.
-		const alert = JSON.parse(
-			fs.readFileSync(path.join(repoRoot, 'examples', 'template-status-alert.json'), 'utf8'),
-		);
-		alert.id = 'wozDevTriggerEx1';
-		alert.name = 'Example: template status alert (publish me)';
-		fs.writeFileSync(
-			path.join(examples, 'template-status-alert.json'),
-			JSON.stringify(asLinkedPackage(alert)),
-		);
+		// The README's trigger examples: the alert reacts to templates made in the sandbox (publish
+		// it), the auto-reply to customer messages the sandbox delivers (published below).
+		for (const [file, id, name] of [
+			['template-status-alert.json', 'wozDevTriggerEx1', 'template status alert (publish me)'],
+			['whatsapp-auto-reply.json', AUTO_REPLY_ID, 'WhatsApp auto-reply'],
+		]) {
+			const example = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
+			example.id = id;
+			example.name = `Example: ${name}`;
+			fs.writeFileSync(path.join(examples, file), JSON.stringify(asLinkedPackage(example)));
+		}
 		say('importing example workflows (first start only)…');
 		await runN8nOrThrow(['import:workflow', '--separate', `--input=${examples}`], { env });
 	}
@@ -257,7 +267,7 @@ async function main() {
 	const ours = (Array.isArray(nodeTypes) ? nodeTypes : []).find((t) => t.name === NODE_TYPE);
 	const credentials = await rest.call('GET', '/credentials');
 	const credential = (credentials.body?.data ?? []).find((c) => c.id === SANDBOX_CREDENTIAL_ID);
-	for (const type of [NODE_TYPE, TRIGGER_TYPE]) {
+	for (const type of [NODE_TYPE, TRIGGER_TYPE, MESSAGE_TRIGGER_TYPE]) {
 		if (!nodeTypes.some?.((t) => t.name === type))
 			throw new Error(`n8n did not load ${type}; see ${logFile}`);
 	}
@@ -280,7 +290,9 @@ async function main() {
 		`loaded "${ours.displayName}" (${NODE_TYPE}) and its trigger (${TRIGGER_TYPE}); credential "${SANDBOX_CREDENTIAL_NAME}" tests OK`,
 	);
 
+	const customerWrites = await publishAutoReply(rest, n8n.url, sandbox);
 	if (smoke) {
+		await customerWrites.andIsAnswered();
 		say(`smoke check passed in ${secs()}`);
 		return shutdown(0);
 	}
@@ -305,7 +317,10 @@ async function main() {
 		' 5. Trigger: publish "Example: template status alert", then create a template with the',
 		'    WOZTELL node (name it reject_… to see a rejection): 5 s later it is reviewed, and the',
 		'    next poll (every minute) starts the alert. Change more by hand, e.g.:',
-		`    curl -X POST ${sandbox.baseUrl.replace(/\/v1\.2\/api$/, '')}/sandbox/phoneNumber -d '{"quality_rating":"RED"}'`,
+		`    curl -X POST ${sandboxOrigin(sandbox)}/sandbox/phoneNumber -d '{"quality_rating":"RED"}'`,
+		' 6. A customer writes: "Example: WhatsApp auto-reply" is published; send it a message',
+		"    signed like WOZTELL's (its reply shows here as POST /sendResponses):",
+		`    ${customerWrites.command}`,
 		'',
 		` Sandbox   ${sandbox.baseUrl} (in memory; reset on restart)`,
 		` Hot reload: edit nodes/ or credentials/; tsc rebuilds dist/, n8n reloads the node.`,
@@ -315,6 +330,58 @@ async function main() {
 		'',
 	];
 	process.stdout.write(lines.join('\n'));
+}
+
+const sandboxOrigin = (sandbox) => sandbox.baseUrl.replace(/\/v1\.2\/api$/, '');
+
+/**
+ * Publishes the auto-reply example (its Message Trigger listens on n8n's production URL) and gives
+ * the command that makes the sandbox deliver a signed customer message to it; `andIsAnswered`
+ * delivers one and waits for the reply to reach the sandbox's Bot API.
+ */
+async function publishAutoReply(rest, n8nUrl, sandbox) {
+	const { data: workflow } = (await rest.call('GET', `/workflows/${AUTO_REPLY_ID}`)).body;
+	if (!workflow) {
+		if (smoke) throw new Error(`the auto-reply example is missing: delete ${userFolder}`);
+		return {
+			command: `(the auto-reply example came after this n8n folder was made: delete ${userFolder} to get it)`,
+		};
+	}
+	if (!workflow.active) {
+		const published = await rest.call('POST', `/workflows/${AUTO_REPLY_ID}/activate`, {
+			versionId: workflow.versionId,
+		});
+		if (published.status !== 200)
+			throw new Error(
+				`publishing the auto-reply example failed: ${JSON.stringify(published.body)}`,
+			);
+	}
+	const { webhookId } = workflow.nodes.find((node) => node.type === MESSAGE_TRIGGER_TYPE);
+	const delivery = {
+		url: `${n8nUrl}/webhook/${webhookId}/webhook`,
+		text: 'Hi, is my order ready?',
+	};
+	return {
+		command: `curl -X POST ${sandboxOrigin(sandbox)}/sandbox/deliverWebhook -d '${JSON.stringify(delivery)}'`,
+		async andIsAnswered() {
+			const sentBefore = sandbox.state.sentResponses.length;
+			// n8n registers a just-published workflow's webhook shortly after answering the publish.
+			let answer;
+			for (let tries = 0; answer?.status !== 200 && tries < 40; tries++) {
+				if (answer) await new Promise((resolve) => setTimeout(resolve, 250));
+				answer = (await sandbox.admin.deliverWebhook(delivery)).delivery;
+				if (answer.status !== 404) break;
+			}
+			if (answer.status !== 200)
+				throw new Error(`the Message Trigger answered ${answer.status}: ${answer.body}`);
+			for (let waited = 0; sandbox.state.sentResponses.length === sentBefore; waited += 250) {
+				if (waited > 30_000) throw new Error('the customer message was not answered in 30 s');
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+			const [reply] = sandbox.state.sentResponses.at(-1).response;
+			say(`a customer message reached the Message Trigger and was answered: "${reply.text}"`);
+		},
+	};
 }
 
 main().catch(async (e) => {

@@ -5,6 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
+import { WoztellWhatsAppCloudMessageTrigger } from '../nodes/WoztellWhatsAppCloudMessageTrigger/WoztellWhatsAppCloudMessageTrigger.node';
 import { WoztellWhatsAppCloudTrigger } from '../nodes/WoztellWhatsAppCloudTrigger/WoztellWhatsAppCloudTrigger.node';
 import { loadExamples, type ExampleNode } from './helpers/examples';
 
@@ -14,12 +15,14 @@ import { loadExamples, type ExampleNode } from './helpers/examples';
  */
 const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
 const TRIGGER_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudTrigger';
+const MESSAGE_TRIGGER_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloudMessageTrigger';
 /** The node as an AI agent's tool: n8n derives it from the node, with the same parameters. */
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 const descriptions: Record<string, INodeTypeDescription> = {
 	[NODE_TYPE]: new WoztellWhatsAppCloud().description,
 	[TRIGGER_TYPE]: new WoztellWhatsAppCloudTrigger().description,
+	[MESSAGE_TRIGGER_TYPE]: new WoztellWhatsAppCloudMessageTrigger().description,
 	[TOOL_TYPE]: new WoztellWhatsAppCloud().description,
 };
 const examples = loadExamples();
@@ -68,7 +71,8 @@ function operationProblems(description: INodeTypeDescription, node: ExampleNode)
 function parameterProblems(node: ExampleNode): string[] {
 	const description = descriptions[node.type];
 	const parameters = node.parameters;
-	const problems: string[] = node.type === TRIGGER_TYPE ? [] : operationProblems(description, node);
+	const isTrigger = node.type === TRIGGER_TYPE || node.type === MESSAGE_TRIGGER_TYPE;
+	const problems: string[] = isTrigger ? [] : operationProblems(description, node);
 	if (problems.length) return problems;
 
 	const checkValue = (path: string, property: INodeProperties, value: unknown) => {

@@ -136,6 +136,9 @@ describe('message → sendText (Bot API POST /sendResponses)', () => {
 		);
 		expect(error?.message).toBe('Invalid access token');
 		expect((error as { httpCode?: string }).httpCode).toBe('401');
+		expect((error as { description?: string }).description).toMatch(
+			/^Check the credential's Bot API Access Token: a WOZTELL access token with the bot:sendResponses scope/,
+		);
 		expect(sandbox.state.sentResponses).toHaveLength(0);
 		const credentials = sandboxCredentials(sandbox, { botApiToken: 'wrong-bot-api-token' });
 		const wrong = await runNode(

@@ -17,14 +17,23 @@ const HINT_BY_STATUS: Record<number, string> = {
 	429: "WOZTELL's rate limit was hit: turn on the node's Retry On Fail with a wait, or space the items out with the Batching request option.",
 };
 
-function hintFor(response: IN8nHttpFullResponse): string | undefined {
+/** The Message operations' requests go to the Bot API with its own token (the credential's). */
+const BOT_API_HINT_BY_STATUS: Record<number, string> = {
+	...HINT_BY_STATUS,
+	401: "Check the credential's Bot API Access Token: a WOZTELL access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens).",
+	403: 'The Bot API Access Token is valid but lacks the bot:sendResponses scope for this channel.',
+};
+
+type Hints = Record<number, string>;
+
+function hintFor(response: IN8nHttpFullResponse, hints: Hints): string | undefined {
 	const { statusCode, headers } = response;
 	if (statusCode >= 500) {
 		return 'WOZTELL or WhatsApp is having trouble right now: retry later, or turn on Retry On Fail.';
 	}
 	const retryAfter =
 		statusCode === 429 ? (headers as IDataObject | undefined)?.['retry-after'] : undefined;
-	const hint = HINT_BY_STATUS[statusCode];
+	const hint = hints[statusCode];
 	return retryAfter && hint ? `${hint} WOZTELL asks to wait ${String(retryAfter)} s.` : hint;
 }
 
@@ -54,6 +63,7 @@ export function assertWoztellOk(
 	node: INode,
 	response: IN8nHttpFullResponse,
 	itemIndex?: number,
+	hints: Hints = HINT_BY_STATUS,
 ): IDataObject {
 	const { statusCode, body } = response;
 	const isObject = typeof body === 'object' && body !== null;
@@ -64,21 +74,26 @@ export function assertWoztellOk(
 		(isObject ? body : { body: String(body ?? '').slice(0, 200) }) as JsonObject,
 		{
 			message: woztellMessage(body) ?? messageWithoutText(statusCode, body),
-			description: hintFor(response),
+			description: hintFor(response, hints),
 			httpCode: String(statusCode),
 			itemIndex,
 		},
 	);
 }
 
-export async function throwOnWoztellError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	assertWoztellOk(this.getNode(), response, this.getItemIndex());
-	return items;
+function errorHook(hints: Hints) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		assertWoztellOk(this.getNode(), response, this.getItemIndex(), hints);
+		return items;
+	};
 }
+
+export const throwOnWoztellError = errorHook(HINT_BY_STATUS);
+export const throwOnBotApiError = errorHook(BOT_API_HINT_BY_STATUS);
 
 const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
 const UNREACHABLE_CODES = [

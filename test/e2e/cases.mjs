@@ -350,7 +350,8 @@ export const cases = [
 
 /**
  * The README's example workflows (examples/), each run as a user would after importing it:
- * with `n8n execute`, or, for a trigger (`published`), published in a running n8n (trigger.mjs).
+ * with `n8n execute`, or, for a trigger, published in a running n8n (trigger.mjs): `published` says
+ * whether it polls or receives a webhook.
  */
 export const exampleCases = [
 	{
@@ -363,7 +364,13 @@ export const exampleCases = [
 		example: 'template-status-alert.json',
 		title:
 			'published, the trigger turns a template approval and a rejection into chat messages, once',
-		published: true,
+		published: 'poll',
+	},
+	{
+		example: 'whatsapp-auto-reply.json',
+		title:
+			'published, a signed customer message is answered through the Bot API, once; forged and unsigned events get 401 and start nothing',
+		published: 'webhook',
 	},
 	{
 		example: 'daily-template-status-report.json',

@@ -24,7 +24,7 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/services.mjs';
 import { cases } from './cases.mjs';
-import { publishedTriggerDeliversOnce, waitFor } from './trigger.mjs';
+import { publishedTriggerDeliversOnce, publishedWebhookReplies, waitFor } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
 const { identity } = require('../sandbox/state.js');
@@ -179,6 +179,7 @@ export async function runQueueSuite({
 	installLikeN8n,
 	runnableExample,
 	triggerExample,
+	webhookExample,
 	test,
 	log,
 }) {
@@ -257,7 +258,8 @@ export async function runQueueSuite({
 			startedByWebhook(JSON.parse(fs.readFileSync(path.join(workflowsDir, c.workflow), 'utf8'))),
 		);
 		const trigger = runnableExample(triggerExample);
-		for (const workflow of [...caseWorkflows, fanOutWorkflow, killedWorkflow, trigger]) {
+		const autoReply = runnableExample(webhookExample);
+		for (const workflow of [...caseWorkflows, fanOutWorkflow, killedWorkflow, trigger, autoReply]) {
 			fs.writeFileSync(
 				path.join(importDir, 'workflows', `${workflow.id}.json`),
 				JSON.stringify(workflow),
@@ -470,6 +472,18 @@ export async function runQueueSuite({
 				polls.main >= 2 && polls['worker-1'] + polls['worker-2'] === 0,
 				'the polls did not all run on main',
 			);
+		});
+
+		await test(`queue: examples/${webhookExample} published: main receives the signed customer message, a worker answers it; forged and unsigned events start nothing`, async () => {
+			const execution = await publishedWebhookReplies({
+				rest,
+				sandbox,
+				id: autoReply.id,
+				n8nUrl: main.url,
+			});
+			log(`auto-reply: execution ${execution.id} on ${ranBy.get(execution.id)}`);
+			assert.ok(ranBy.has(execution.id), 'the reply did not run on a worker');
+			assert.equal(perProcess(sandbox.requests.filter((r) => r.path === '/sendResponses')).main, 0);
 		});
 
 		await test(`queue: a worker killed during a ${KILLED.items}-item run: n8n ends it as an error without a re-run, no item sent twice`, async () => {

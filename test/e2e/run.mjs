@@ -42,7 +42,7 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
 import { runQueueSuite } from './queue.mjs';
-import { publishedTriggerDeliversOnce } from './trigger.mjs';
+import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 
 const require = createRequire(import.meta.url);
@@ -54,6 +54,7 @@ const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
 const examplesDir = path.join(repoRoot, 'examples');
 const NODE_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloud`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloudTrigger`;
+const MESSAGE_TRIGGER_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloudMessageTrigger`;
 const BAD_CREDENTIAL_ID = 'wozBadTokenCrd01';
 const BAD_CREDENTIAL_NAME = 'WOZTELL Sandbox (bad token)';
 
@@ -233,7 +234,7 @@ async function main() {
 
 	try {
 		if (flag('queue')) {
-			const [triggerExample] = exampleCases.filter((c) => c.published).map((c) => c.example);
+			const publishedExample = (kind) => exampleCases.find((c) => c.published === kind).example;
 			await runQueueSuite({
 				n8nBin: n8n.n8nBin,
 				tarball,
@@ -242,7 +243,8 @@ async function main() {
 				toolEnv,
 				installLikeN8n,
 				runnableExample,
-				triggerExample,
+				triggerExample: publishedExample('poll'),
+				webhookExample: publishedExample('webhook'),
 				test,
 				log,
 			});
@@ -424,11 +426,12 @@ async function main() {
 					}
 					for (const c of exampleCases.filter((example) => example.published)) {
 						await test(`examples/${c.example}: ${c.title}`, async () => {
-							const seconds = await publishedTriggerDeliversOnce({
-								rest,
-								sandbox,
-								id: runnableExample(c.example).id,
-							});
+							const { id } = runnableExample(c.example);
+							if (c.published === 'webhook') {
+								await publishedWebhookReplies({ rest, sandbox, id, n8nUrl: server.url });
+								return;
+							}
+							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id });
 							log(
 								`trigger: the change reached a finished execution ${seconds.toFixed(1)} s after it was made in the sandbox`,
 							);
@@ -536,7 +539,8 @@ function runnableExample(file) {
 		[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
 	};
 	const nodes = workflow.nodes.map((node) => {
-		if (node.type === NODE_TYPE || node.type === TRIGGER_TYPE) return { ...node, credentials };
+		if ([NODE_TYPE, TRIGGER_TYPE, MESSAGE_TRIGGER_TYPE].includes(node.type))
+			return { ...node, credentials };
 		if (node.type === 'n8n-nodes-base.scheduleTrigger') {
 			return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 		}

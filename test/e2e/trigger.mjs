@@ -1,7 +1,9 @@
-// The trigger as users run it: the README's trigger example published in a running n8n, polling
-// the sandbox on n8n's shortest Poll Times (every minute). Its first poll, at publication, records
-// the templates; a change in the sandbox must start exactly one execution, read back through
-// n8n's REST API.
+// The triggers as users run them, published in a running n8n and read back through n8n's REST API:
+// - the polling trigger's example on n8n's shortest Poll Times (every minute): its first poll, at
+//   publication, records the templates; a change in the sandbox must start exactly one execution;
+// - the Message Trigger's example: the sandbox delivers the channel's webhook events to n8n's
+//   production URL as WOZTELL does; a signed one is answered through the Bot API, a forged or
+//   unsigned one gets 401 and starts nothing.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,6 +42,22 @@ function seedTemplate(state, name, status) {
 	});
 }
 
+/** n8n's executions of a workflow, newest first. */
+async function executionsOf(rest, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	return (await rest.call('GET', `/executions?filter=${filter}`)).body.data.results;
+}
+
+const isFinished = ({ status }) => status !== 'running' && status !== 'new';
+
+async function publish(rest, id) {
+	const { versionId } = (await rest.call('GET', `/workflows/${id}`)).body.data ?? {};
+	assert.ok(versionId, `n8n has no workflow ${id}`);
+	const published = await rest.call('POST', `/workflows/${id}/activate`, { versionId });
+	assert.equal(published.status, 200, JSON.stringify(published.body).slice(0, 500));
+	return published.body.data;
+}
+
 /**
  * Publishes the imported workflow `id` (the trigger example, with the sandbox credential) and
  * checks one change is delivered once. Returns the seconds from the change to the finished execution.
@@ -51,14 +69,8 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 	const templateLists = () =>
 		sandbox.requests.filter((request) => request.path === '/whatsapp-message-templates').length;
 
-	const { versionId } = (await rest.call('GET', `/workflows/${id}`)).body.data ?? {};
-	assert.ok(versionId, `n8n has no workflow ${id}`);
-	const published = await rest.call('POST', `/workflows/${id}/activate`, { versionId });
-	assert.equal(published.status, 200, JSON.stringify(published.body).slice(0, 500));
-	const executions = async () => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
-		return (await rest.call('GET', `/executions?filter=${filter}`)).body.data.results;
-	};
+	await publish(rest, id);
+	const executions = () => executionsOf(rest, id);
 	try {
 		// Publication runs the first poll: the baseline, which starts nothing.
 		await waitFor('the first poll', () => templateLists() >= 1, 30_000);
@@ -69,8 +81,7 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 		const changedAt = Date.now();
 		const execution = await waitFor(
 			'the execution of the change',
-			async () =>
-				(await executions()).find(({ status }) => status !== 'running' && status !== 'new'),
+			async () => (await executions()).find(isFinished),
 			2 * MINUTE_MS,
 		);
 		const seconds = (Date.now() - changedAt) / 1000;
@@ -91,6 +102,67 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 		await sleep(3_000);
 		assert.equal((await executions()).length, 1, 'the change was delivered more than once');
 		return seconds;
+	} finally {
+		await rest.call('POST', `/workflows/${id}/deactivate`, {});
+	}
+}
+
+/**
+ * Publishes the imported workflow `id` (the auto-reply example, with the sandbox credential) on the
+ * n8n at `n8nUrl`; forged and unsigned events must get 401 and start nothing, a signed customer
+ * message exactly one execution whose reply reaches the Bot API. Returns that execution.
+ */
+export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
+	sandbox.reset();
+	const { nodes } = await publish(rest, id);
+	const { webhookId } = nodes.find((node) =>
+		node.type.endsWith('.woztellWhatsAppCloudMessageTrigger'),
+	);
+	const url = `${n8nUrl}/webhook/${webhookId}/webhook`;
+	const executions = () => executionsOf(rest, id);
+	try {
+		// n8n registers a just-published workflow's webhook shortly after answering the publish.
+		await waitFor(
+			'the webhook to be registered',
+			async () =>
+				(await sandbox.admin.deliverWebhook({ url, signature: 'none' })).delivery.status !== 404,
+			30_000,
+		);
+		for (const signature of ['forged', 'none']) {
+			const { delivery } = await sandbox.admin.deliverWebhook({
+				url,
+				signature,
+				text: 'Refund me',
+			});
+			assert.equal(delivery.status, 401, `${signature}: ${delivery.body}`);
+		}
+		const { delivery } = await sandbox.admin.deliverWebhook({ url, text: 'Where is my order?' });
+		assert.equal(delivery.status, 200, delivery.body);
+		const execution = await waitFor(
+			'the execution of the customer message',
+			async () => (await executions()).find(isFinished),
+			MINUTE_MS,
+		);
+		assert.equal(execution.status, 'success', JSON.stringify(execution));
+		assert.equal(execution.mode, 'webhook');
+		const member = sandbox.state.webhookDeliveries.at(-1).event.member;
+		assert.deepEqual(
+			sandbox.state.sentResponses.map(({ memberId, response }) => ({ memberId, response })),
+			[
+				{
+					memberId: member,
+					response: [
+						{
+							type: 'TEXT',
+							text: 'Thanks for your message "Where is my order?". An agent will answer shortly.',
+						},
+					],
+				},
+			],
+		);
+		await sleep(2_000);
+		assert.equal((await executions()).length, 1, 'a refused event started an execution');
+		return execution;
 	} finally {
 		await rest.call('POST', `/workflows/${id}/deactivate`, {});
 	}

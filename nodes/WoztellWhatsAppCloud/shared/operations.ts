@@ -9,7 +9,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { explainNetworkError, throwOnWoztellError } from '../../shared/errors';
+import { explainNetworkError, throwOnBotApiError, throwOnWoztellError } from '../../shared/errors';
 import { showFor } from './descriptions';
 import { cursorPagination, type CursorPaging } from './paging';
 import { outputPayload, type PayloadPath } from './payload';
@@ -28,6 +28,8 @@ interface OperationBase {
 	description: string;
 	method: IHttpRequestMethods;
 	path: string;
+	/** WOZTELL's Bot API (the Message operations) rather than the Public API: its errors name its token. */
+	botApi?: true;
 	/** Fixed parts of the request body, merged with what the fields send. */
 	body?: IDataObject;
 	/** Hooks that build or refuse the request from the item alone, without asking WOZTELL. */
@@ -85,6 +87,7 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 	const { name, value, action, description, method, path, body } = spec;
 	const send = spec.paging ? cursorPagination(spec.paging) : (spec.wrapRequest ?? sendOnce);
 	const preSend = preSendOf(spec);
+	const throwsOn = spec.botApi ? throwOnBotApiError : throwOnWoztellError;
 	return {
 		name,
 		value,
@@ -97,7 +100,7 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 			output: {
 				postReceive: spec.paging
 					? [throwOnWoztellError]
-					: [throwOnWoztellError, outputPayload(spec.payload), ...(spec.postReceive ?? [])],
+					: [throwsOn, outputPayload(spec.payload), ...(spec.postReceive ?? [])],
 			},
 			operations: { pagination: explainingNetworkErrors(send) },
 		},

@@ -7,7 +7,7 @@ import { sendTemplateFields, sendTemplateResponse } from './sendTemplate';
 import { sendTextFields, sendTextResponse } from './sendText';
 
 /** Both go to the Bot API's `POST /sendResponses`; the credential routes that path there. */
-const sendResponses = { method: 'POST' as const, path: '/sendResponses' };
+const sendResponses = { method: 'POST' as const, path: '/sendResponses', botApi: true as const };
 
 export const messageDescription: INodeProperties[] = [
 	operationSelector('message', [
