@@ -13,7 +13,13 @@ import { node24, repoRoot } from '../../scripts/n8n-install.mjs';
 import { sandboxCredentialData } from '../../scripts/n8n-process.mjs';
 import { ensureChromium, launchBrowser } from './browser.mjs';
 import { TEMPLATES } from '../sandbox/seed.js';
-import { builtNodeDescription, expectedFields, operations } from './description.mjs';
+import {
+	actionOf,
+	builtNodeDescription,
+	expectedFields,
+	operations,
+	triggerEventOf,
+} from './description.mjs';
 import { startN8nWithSandbox } from './n8n.mjs';
 import { openNodePanel } from './pages/canvas.mjs';
 import { CredentialModal } from './pages/credentialModal.mjs';
@@ -50,17 +56,14 @@ test('credential modal: Save tests a good token and closes; the saved credential
 	url,
 	sandbox,
 }) => {
-	await openNodePanel(page, url, 'Get many catalogs');
+	const panel = await openNodePanel(page, url, actionOf('catalog', 'getMany'));
 	const modal = new CredentialModal(page);
 	await modal.openNew();
 	await modal.fill(typedCredential(sandbox.baseUrl));
 	const wabaInfoCalls = sandbox.requests.filter((r) => r.path === '/waba-info').length;
 	await modal.save();
 	await modal.root.waitFor({ state: 'hidden' });
-	assert.match(
-		await page.getByTestId('node-credentials-select').locator('input').inputValue(),
-		/^WOZTELL WhatsApp Cloud account/,
-	);
+	assert.match(await panel.selectedCredential(), /^WOZTELL WhatsApp Cloud account/);
 	await modal.openSelected();
 	await modal.testSucceeded.waitFor();
 	assert.ok(
@@ -74,7 +77,7 @@ test("credential modal: a bad token is refused and the details show the credenti
 	url,
 	sandbox,
 }) => {
-	await openNodePanel(page, url, 'Get many catalogs');
+	await openNodePanel(page, url, actionOf('catalog', 'getMany'));
 	const modal = new CredentialModal(page);
 	await modal.openNew();
 	await modal.fill(typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }));
@@ -130,21 +133,24 @@ test('node panel: list operations show Return All, Limit, then Filters and Optio
 /** Each "From list" picker: what it lists from the seeded sandbox, and what typing leaves. */
 const pickers = [
 	{
-		action: 'Delete a message template with all its languages, by name or ID',
+		resource: 'template',
+		operation: 'delete',
 		field: 'template',
 		lists: ['order_update (en_US, zh_HK)', 'free_gift_reject (en_US)'],
 		type: 'order',
 		leaves: ['order_update (en_US, zh_HK)'],
 	},
 	{
-		action: 'Get a flow by ID with its status and validation errors',
+		resource: 'flow',
+		operation: 'get',
 		field: 'flowId',
 		lists: ['Lead capture (DRAFT)', 'Appointment booking (PUBLISHED)'],
 		type: 'booking',
 		leaves: ['Appointment booking (PUBLISHED)'],
 	},
 	{
-		action: 'Get many products of a catalog',
+		resource: 'product',
+		operation: 'getMany',
 		field: 'catalogId',
 		lists: ['test_products', 'empty_catalog'],
 		type: 'empty',
@@ -152,11 +158,11 @@ const pickers = [
 	},
 ];
 for (const picker of pickers) {
-	test(`picker: ${picker.action} → ${picker.field} lists the sandbox's objects and filters on typing`, async ({
+	test(`picker: ${picker.resource}/${picker.operation} → ${picker.field} lists the sandbox's objects and filters on typing`, async ({
 		page,
 		url,
 	}) => {
-		const panel = await openNodePanel(page, url, picker.action);
+		const panel = await openNodePanel(page, url, actionOf(picker.resource, picker.operation));
 		const locator = panel.resourceLocator(picker.field);
 		const listed = await locator.openList();
 		for (const item of picker.lists)
@@ -176,32 +182,23 @@ test("Execute step: Template → Get Many shows the sandbox's templates in the o
 	page,
 	url,
 }) => {
-	const panel = await openNodePanel(
-		page,
-		url,
-		'Get many message templates with their statuses and rejection reasons',
-	);
+	const panel = await openNodePanel(page, url, actionOf('template', 'getMany'));
 	await panel.execute();
-	const data = panel.root.getByTestId('ndv-data-container');
-	await data.getByText('order_update').first().waitFor();
-	await data.getByText('free_gift_reject').first().waitFor();
+	await panel.outputShows('order_update');
+	await panel.outputShows('free_gift_reject');
 	// One item per template name; WOZTELL's default status list leaves the PAUSED one out.
 	const listed = new Set(TEMPLATES.filter((t) => t.status !== 'PAUSED').map((t) => t.name));
-	assert.match(
-		await panel.root.getByTestId('ndv-items-count').innerText(),
-		new RegExp(`\\b${listed.size} items\\b`),
-	);
+	assert.match(await panel.outputItemsCount(), new RegExp(`\\b${listed.size} items\\b`));
 });
 
 test('Fetch Test Event: the trigger shows a sample event built from the sandbox', async ({
 	page,
 	url,
 }) => {
-	const panel = await openNodePanel(page, url, 'On template status changed');
+	const panel = await openNodePanel(page, url, triggerEventOf('templateStatusChanged'));
 	await panel.execute();
-	const data = panel.root.getByTestId('ndv-data-container');
-	await data.getByText('templateStatusChanged').first().waitFor();
-	await data.getByText('sample').first().waitFor();
+	await panel.outputShows('templateStatusChanged');
+	await panel.outputShows('sample');
 });
 
 test('an invalid field: the error shows in the panel and names the field', async ({
@@ -209,7 +206,7 @@ test('an invalid field: the error shows in the panel and names the field', async
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(page, url, 'Upload media from a public URL and get a media ID');
+	const panel = await openNodePanel(page, url, actionOf('media', 'upload'));
 	await panel.fill('url', 'not a url');
 	const calls = sandbox.requests.length;
 	await panel.execute();
@@ -223,11 +220,7 @@ test('template builder: header, body with a variable and its example; Execute st
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(
-		page,
-		url,
-		'Create a message template and submit it for review',
-	);
+	const panel = await openNodePanel(page, url, actionOf('template', 'create'));
 	await panel.fill('templateName', 'ui_order_ready');
 	await panel.selectOption('headerFormat', 'Text');
 	await panel.fill('headerText', 'Order ready');

@@ -80,6 +80,26 @@ export class NodePanel {
 		return this.root.getByTestId('output-panel');
 	}
 
+	/** The output's items (table, JSON or schema view). */
+	get outputData() {
+		return this.root.getByTestId('ndv-data-container');
+	}
+
+	/** Resolves once the output's items show `text`. */
+	async outputShows(text) {
+		await this.outputData.getByText(text).first().waitFor();
+	}
+
+	/** The output's item count, as its header words it ("3 items"). */
+	outputItemsCount() {
+		return this.root.getByTestId('ndv-items-count').innerText();
+	}
+
+	/** The name of the credential the panel's credential select shows. */
+	selectedCredential() {
+		return this.root.getByTestId('node-credentials-select').locator('input').inputValue();
+	}
+
 	async close() {
 		await this.page.keyboard.press('Escape');
 		await this.root.waitFor({ state: 'hidden' });
