@@ -51,17 +51,35 @@ function build() {
 	if (result.status !== 0) throw new Error(`n8n-node build exited ${result.status}`);
 }
 
+/**
+ * A new credential typed into the modal from a node panel and saved: n8n tests it on Save. Resolves
+ * with the panel and the modal.
+ */
+async function saveNewCredential(page, url, values) {
+	const panel = await openNodePanel(page, url, actionOf('catalog', 'getMany'));
+	const modal = new CredentialModal(page);
+	await modal.openNew();
+	await modal.fill(values);
+	await modal.save();
+	return { panel, modal };
+}
+
+/** A credential whose test fails: the failure's details, and that no success shows beside them. */
+async function refusedCredentialDetails(page, url, values) {
+	const { modal } = await saveNewCredential(page, url, values);
+	const details = await modal.failureDetails();
+	assert.match(details, /Couldn.t connect with these settings/);
+	assert.equal(await modal.testSucceeded.isVisible(), false);
+	return details;
+}
+
 test('credential modal: Save tests a good token and closes; the saved credential shows "Connection tested successfully"', async ({
 	page,
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(page, url, actionOf('catalog', 'getMany'));
-	const modal = new CredentialModal(page);
-	await modal.openNew();
-	await modal.fill(typedCredential(sandbox.baseUrl));
 	const wabaInfoCalls = sandbox.requests.filter((r) => r.path === '/waba-info').length;
-	await modal.save();
+	const { panel, modal } = await saveNewCredential(page, url, typedCredential(sandbox.baseUrl));
 	await modal.root.waitFor({ state: 'hidden' });
 	assert.match(await panel.selectedCredential(), /^WOZTELL WhatsApp Cloud account/);
 	await modal.openSelected();
@@ -77,15 +95,25 @@ test("credential modal: a bad token is refused and the details show the credenti
 	url,
 	sandbox,
 }) => {
-	await openNodePanel(page, url, actionOf('catalog', 'getMany'));
-	const modal = new CredentialModal(page);
-	await modal.openNew();
-	await modal.fill(typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }));
-	await modal.save();
-	const details = await modal.failureDetails();
-	assert.match(details, /Couldn.t connect with these settings/);
+	const details = await refusedCredentialDetails(
+		page,
+		url,
+		typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }),
+	);
 	assert.match(details, /WOZTELL refused the access token or the channel ID/);
-	assert.equal(await modal.testSucceeded.isVisible(), false);
+});
+
+test("credential modal: a Base URL that answers a web page is refused with the credential's message", async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const calls = sandbox.requests.length;
+	// n8n's own address: it answers /waba-info with its editor's HTML page.
+	const details = await refusedCredentialDetails(page, url, typedCredential(url));
+	assert.match(details, /The Base URL does not answer as WOZTELL's Public API/);
+	assert.match(details, /ending in \/v1\.2\/api/);
+	assert.equal(sandbox.requests.length, calls, 'the test asked the page, not WOZTELL');
 });
 
 test('node panel: every resource and operation shows exactly the fields the description displays', async ({
