@@ -177,6 +177,19 @@ const pickers = [
 		leaves: ['Appointment booking (PUBLISHED)'],
 	},
 	{
+		resource: 'flow',
+		operation: 'create',
+		inCollection: { name: 'additionalFields', option: 'Clone From Flow' },
+		field: 'cloneFlowId',
+		lists: [
+			'Lead capture (DRAFT)',
+			'Appointment booking (PUBLISHED)',
+			'Customer survey 2025 (DEPRECATED)',
+		],
+		type: 'survey',
+		leaves: ['Customer survey 2025 (DEPRECATED)'],
+	},
+	{
 		resource: 'product',
 		operation: 'getMany',
 		field: 'catalogId',
@@ -191,7 +204,10 @@ for (const picker of pickers) {
 		url,
 	}) => {
 		const panel = await openNodePanel(page, url, actionOf(picker.resource, picker.operation));
+		if (picker.inCollection)
+			await panel.addCollectionOption(picker.inCollection.name, picker.inCollection.option);
 		const locator = panel.resourceLocator(picker.field);
+		await locator.chooseMode('From list');
 		const listed = await locator.openList();
 		for (const item of picker.lists)
 			assert.ok(

@@ -68,6 +68,19 @@ export class NodePanel {
 		await input.blur();
 	}
 
+	/** A collection's "Add Field" dropdown (e.g. Additional Fields): adds the option titled `title`. */
+	async addCollectionOption(collection, title) {
+		await this.root
+			.getByTestId('parameter-item')
+			.filter({ has: this.page.locator(`label[for="${collection}"]`) })
+			.getByTestId('collection-parameter-add')
+			.click();
+		await this.page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: exactly(title) })
+			.click();
+	}
+
 	resourceLocator(name) {
 		return new ResourceLocator(this.page, this.root.getByTestId(`resource-locator-${name}`));
 	}
