@@ -259,7 +259,7 @@ test('an invalid field: the error shows in the panel and names the field', async
 	assert.equal(sandbox.requests.length, calls, 'nothing was sent to WOZTELL');
 });
 
-test('template builder: header, body with a variable and its example; Execute step creates the template', async ({
+test('template builder: header, body with a variable and its example, a quick reply button; Execute step creates the template', async ({
 	page,
 	url,
 	sandbox,
@@ -270,6 +270,7 @@ test('template builder: header, body with a variable and its example; Execute st
 	await panel.fill('headerText', 'Order ready');
 	await panel.fill('bodyText', 'Hi {{1}}, your order is ready.');
 	await panel.addMultipleValue('bodyExamples', 'Add Example', 'Ada');
+	await panel.addFixedCollectionItem('buttons', 'Add Button', { text: 'Track order' });
 	await panel.execute();
 	// Either the created template's output or the node's refusal: the assertion names which.
 	await panel.output
@@ -281,7 +282,9 @@ test('template builder: header, body with a variable and its example; Execute st
 	assert.deepEqual(created?.components, [
 		{ type: 'HEADER', format: 'TEXT', text: 'Order ready' },
 		{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', example: { body_text: [['Ada']] } },
+		{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track order' }] },
 	]);
+	assert.match(await panel.output.innerText(), new RegExp(`\\b${created.id}\\b`));
 });
 
 function record(title, error, ms) {

@@ -81,6 +81,24 @@ export class NodePanel {
 			.click();
 	}
 
+	/**
+	 * A fixed collection with one kind of item (e.g. Buttons): its Add button (`buttonText`) adds
+	 * an item, whose text fields are then filled by name.
+	 */
+	async addFixedCollectionItem(name, buttonText, values) {
+		await this.root.getByRole('button', { name: buttonText }).click();
+		const collection = this.root.getByTestId(`fixed-collection-${name}`);
+		for (const [field, value] of Object.entries(values)) {
+			await collection
+				.getByTestId(`parameter-input-${field}`)
+				.last()
+				.locator('input, textarea')
+				.first()
+				.fill(value);
+			await this.page.keyboard.press('Tab');
+		}
+	}
+
 	resourceLocator(name) {
 		return new ResourceLocator(this.page, this.root.getByTestId(`resource-locator-${name}`));
 	}
