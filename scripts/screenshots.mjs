@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { repoRoot } from './n8n-install.mjs';
 import { ensureChromium, launchBrowser } from '../test/ui/browser.mjs';
+import { actionOf, triggerEventOf } from '../test/ui/description.mjs';
 import { startN8nWithSandbox } from '../test/ui/n8n.mjs';
 import { openNodePanel } from '../test/ui/pages/canvas.mjs';
 import { signIn } from '../test/ui/pages/signIn.mjs';
@@ -17,27 +18,15 @@ const shots = [
 	{
 		file: 'template-get-many.png',
 		async show(page, url) {
-			const panel = await openNodePanel(
-				page,
-				url,
-				'Get many message templates with their statuses and rejection reasons',
-			);
+			const panel = await openNodePanel(page, url, actionOf('template', 'getMany'));
 			await panel.execute();
-			await panel.root
-				.getByTestId('ndv-data-container')
-				.getByText('order_update')
-				.first()
-				.waitFor();
+			await panel.outputShows('order_update');
 		},
 	},
 	{
 		file: 'template-builder.png',
 		async show(page, url) {
-			const panel = await openNodePanel(
-				page,
-				url,
-				'Create a message template and submit it for review',
-			);
+			const panel = await openNodePanel(page, url, actionOf('template', 'create'));
 			await panel.fill('templateName', 'order_ready');
 			await panel.selectOption('headerFormat', 'Text');
 			await panel.fill('headerText', 'Order ready');
@@ -48,20 +37,16 @@ const shots = [
 	{
 		file: 'template-picker.png',
 		async show(page, url) {
-			const panel = await openNodePanel(
-				page,
-				url,
-				'Delete a message template with all its languages, by name or ID',
-			);
+			const panel = await openNodePanel(page, url, actionOf('template', 'delete'));
 			await panel.resourceLocator('template').openList();
 		},
 	},
 	{
 		file: 'trigger-test-event.png',
 		async show(page, url) {
-			const panel = await openNodePanel(page, url, 'On template status changed');
+			const panel = await openNodePanel(page, url, triggerEventOf('templateStatusChanged'));
 			await panel.execute();
-			await panel.root.getByTestId('ndv-data-container').getByText('sample').first().waitFor();
+			await panel.outputShows('sample');
 		},
 	},
 ];

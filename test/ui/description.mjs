@@ -7,11 +7,11 @@ import { repoRoot } from '../../scripts/n8n-install.mjs';
 const require = createRequire(import.meta.url);
 const { NodeHelpers } = require('n8n-workflow');
 
+const built = (node) =>
+	require(path.join(repoRoot, 'dist', 'nodes', node, `${node}.node.js`))[node];
+
 export function builtNodeDescription() {
-	const { WoztellWhatsAppCloud } = require(
-		path.join(repoRoot, 'dist', 'nodes', 'WoztellWhatsAppCloud', 'WoztellWhatsAppCloud.node.js'),
-	);
-	return new WoztellWhatsAppCloud().description;
+	return new (built('WoztellWhatsAppCloud'))().description;
 }
 
 const optionsOf = (description, name, values) =>
@@ -31,6 +31,28 @@ export function operations(description) {
 			action: operation.action,
 		})),
 	);
+}
+
+/** The action text the nodes panel lists for an operation, as the built node words it. */
+export function actionOf(resource, operation) {
+	const found = operations(builtNodeDescription()).find(
+		(o) => o.resource === resource && o.operation === operation,
+	);
+	if (!found?.action) throw new Error(`no action for ${resource}/${operation} in dist`);
+	return found.action;
+}
+
+/**
+ * The nodes panel's name for one of the trigger's events: n8n's node creator shows an event
+ * option's action, or else "On " and the option's name in lower case.
+ */
+export function triggerEventOf(event) {
+	const events = new (built('WoztellWhatsAppCloudTrigger'))().description.properties.find(
+		(p) => p.name === 'events',
+	);
+	const option = events.options.find((o) => o.value === event);
+	if (!option) throw new Error(`no trigger event ${event} in dist`);
+	return option.action ?? `On ${option.name.toLowerCase()}`;
 }
 
 /** The labels (a notice: its text) of the fields shown for these values, defaults filled in. */

@@ -13,7 +13,13 @@ import { node24, repoRoot } from '../../scripts/n8n-install.mjs';
 import { sandboxCredentialData } from '../../scripts/n8n-process.mjs';
 import { ensureChromium, launchBrowser } from './browser.mjs';
 import { TEMPLATES } from '../sandbox/seed.js';
-import { builtNodeDescription, expectedFields, operations } from './description.mjs';
+import {
+	actionOf,
+	builtNodeDescription,
+	expectedFields,
+	operations,
+	triggerEventOf,
+} from './description.mjs';
 import { startN8nWithSandbox } from './n8n.mjs';
 import { openNodePanel } from './pages/canvas.mjs';
 import { CredentialModal } from './pages/credentialModal.mjs';
@@ -45,22 +51,37 @@ function build() {
 	if (result.status !== 0) throw new Error(`n8n-node build exited ${result.status}`);
 }
 
+/**
+ * A new credential typed into the modal from a node panel and saved: n8n tests it on Save. Resolves
+ * with the panel and the modal.
+ */
+async function saveNewCredential(page, url, values) {
+	const panel = await openNodePanel(page, url, actionOf('catalog', 'getMany'));
+	const modal = new CredentialModal(page);
+	await modal.openNew();
+	await modal.fill(values);
+	await modal.save();
+	return { panel, modal };
+}
+
+/** A credential whose test fails: the failure's details, and that no success shows beside them. */
+async function refusedCredentialDetails(page, url, values) {
+	const { modal } = await saveNewCredential(page, url, values);
+	const details = await modal.failureDetails();
+	assert.match(details, /Couldn.t connect with these settings/);
+	assert.equal(await modal.testSucceeded.isVisible(), false);
+	return details;
+}
+
 test('credential modal: Save tests a good token and closes; the saved credential shows "Connection tested successfully"', async ({
 	page,
 	url,
 	sandbox,
 }) => {
-	await openNodePanel(page, url, 'Get many catalogs');
-	const modal = new CredentialModal(page);
-	await modal.openNew();
-	await modal.fill(typedCredential(sandbox.baseUrl));
 	const wabaInfoCalls = sandbox.requests.filter((r) => r.path === '/waba-info').length;
-	await modal.save();
+	const { panel, modal } = await saveNewCredential(page, url, typedCredential(sandbox.baseUrl));
 	await modal.root.waitFor({ state: 'hidden' });
-	assert.match(
-		await page.getByTestId('node-credentials-select').locator('input').inputValue(),
-		/^WOZTELL WhatsApp Cloud account/,
-	);
+	assert.match(await panel.selectedCredential(), /^WOZTELL WhatsApp Cloud account/);
 	await modal.openSelected();
 	await modal.testSucceeded.waitFor();
 	assert.ok(
@@ -74,15 +95,25 @@ test("credential modal: a bad token is refused and the details show the credenti
 	url,
 	sandbox,
 }) => {
-	await openNodePanel(page, url, 'Get many catalogs');
-	const modal = new CredentialModal(page);
-	await modal.openNew();
-	await modal.fill(typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }));
-	await modal.save();
-	const details = await modal.failureDetails();
-	assert.match(details, /Couldn.t connect with these settings/);
+	const details = await refusedCredentialDetails(
+		page,
+		url,
+		typedCredential(sandbox.baseUrl, { accessToken: 'not-a-valid-token' }),
+	);
 	assert.match(details, /WOZTELL refused the access token or the channel ID/);
-	assert.equal(await modal.testSucceeded.isVisible(), false);
+});
+
+test("credential modal: a Base URL that answers a web page is refused with the credential's message", async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const calls = sandbox.requests.length;
+	// n8n's own address: it answers /waba-info with its editor's HTML page.
+	const details = await refusedCredentialDetails(page, url, typedCredential(url));
+	assert.match(details, /The Base URL does not answer as WOZTELL's Public API/);
+	assert.match(details, /ending in \/v1\.2\/api/);
+	assert.equal(sandbox.requests.length, calls, 'the test asked the page, not WOZTELL');
 });
 
 test('node panel: every resource and operation shows exactly the fields the description displays', async ({
@@ -130,21 +161,37 @@ test('node panel: list operations show Return All, Limit, then Filters and Optio
 /** Each "From list" picker: what it lists from the seeded sandbox, and what typing leaves. */
 const pickers = [
 	{
-		action: 'Delete a message template with all its languages, by name or ID',
+		resource: 'template',
+		operation: 'delete',
 		field: 'template',
 		lists: ['order_update (en_US, zh_HK)', 'free_gift_reject (en_US)'],
 		type: 'order',
 		leaves: ['order_update (en_US, zh_HK)'],
 	},
 	{
-		action: 'Get a flow by ID with its status and validation errors',
+		resource: 'flow',
+		operation: 'get',
 		field: 'flowId',
 		lists: ['Lead capture (DRAFT)', 'Appointment booking (PUBLISHED)'],
 		type: 'booking',
 		leaves: ['Appointment booking (PUBLISHED)'],
 	},
 	{
-		action: 'Get many products of a catalog',
+		resource: 'flow',
+		operation: 'create',
+		inCollection: { name: 'additionalFields', option: 'Clone From Flow' },
+		field: 'cloneFlowId',
+		lists: [
+			'Lead capture (DRAFT)',
+			'Appointment booking (PUBLISHED)',
+			'Customer survey 2025 (DEPRECATED)',
+		],
+		type: 'survey',
+		leaves: ['Customer survey 2025 (DEPRECATED)'],
+	},
+	{
+		resource: 'product',
+		operation: 'getMany',
 		field: 'catalogId',
 		lists: ['test_products', 'empty_catalog'],
 		type: 'empty',
@@ -152,12 +199,15 @@ const pickers = [
 	},
 ];
 for (const picker of pickers) {
-	test(`picker: ${picker.action} → ${picker.field} lists the sandbox's objects and filters on typing`, async ({
+	test(`picker: ${picker.resource}/${picker.operation} → ${picker.field} lists the sandbox's objects and filters on typing`, async ({
 		page,
 		url,
 	}) => {
-		const panel = await openNodePanel(page, url, picker.action);
+		const panel = await openNodePanel(page, url, actionOf(picker.resource, picker.operation));
+		if (picker.inCollection)
+			await panel.addCollectionOption(picker.inCollection.name, picker.inCollection.option);
 		const locator = panel.resourceLocator(picker.field);
+		await locator.chooseMode('From list');
 		const listed = await locator.openList();
 		for (const item of picker.lists)
 			assert.ok(
@@ -176,32 +226,23 @@ test("Execute step: Template → Get Many shows the sandbox's templates in the o
 	page,
 	url,
 }) => {
-	const panel = await openNodePanel(
-		page,
-		url,
-		'Get many message templates with their statuses and rejection reasons',
-	);
+	const panel = await openNodePanel(page, url, actionOf('template', 'getMany'));
 	await panel.execute();
-	const data = panel.root.getByTestId('ndv-data-container');
-	await data.getByText('order_update').first().waitFor();
-	await data.getByText('free_gift_reject').first().waitFor();
+	await panel.outputShows('order_update');
+	await panel.outputShows('free_gift_reject');
 	// One item per template name; WOZTELL's default status list leaves the PAUSED one out.
 	const listed = new Set(TEMPLATES.filter((t) => t.status !== 'PAUSED').map((t) => t.name));
-	assert.match(
-		await panel.root.getByTestId('ndv-items-count').innerText(),
-		new RegExp(`\\b${listed.size} items\\b`),
-	);
+	assert.match(await panel.outputItemsCount(), new RegExp(`\\b${listed.size} items\\b`));
 });
 
 test('Fetch Test Event: the trigger shows a sample event built from the sandbox', async ({
 	page,
 	url,
 }) => {
-	const panel = await openNodePanel(page, url, 'On template status changed');
+	const panel = await openNodePanel(page, url, triggerEventOf('templateStatusChanged'));
 	await panel.execute();
-	const data = panel.root.getByTestId('ndv-data-container');
-	await data.getByText('templateStatusChanged').first().waitFor();
-	await data.getByText('sample').first().waitFor();
+	await panel.outputShows('templateStatusChanged');
+	await panel.outputShows('sample');
 });
 
 test('an invalid field: the error shows in the panel and names the field', async ({
@@ -209,7 +250,7 @@ test('an invalid field: the error shows in the panel and names the field', async
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(page, url, 'Upload media from a public URL and get a media ID');
+	const panel = await openNodePanel(page, url, actionOf('media', 'upload'));
 	await panel.fill('url', 'not a url');
 	const calls = sandbox.requests.length;
 	await panel.execute();
@@ -218,21 +259,18 @@ test('an invalid field: the error shows in the panel and names the field', async
 	assert.equal(sandbox.requests.length, calls, 'nothing was sent to WOZTELL');
 });
 
-test('template builder: header, body with a variable and its example; Execute step creates the template', async ({
+test('template builder: header, body with a variable and its example, a quick reply button; Execute step creates the template', async ({
 	page,
 	url,
 	sandbox,
 }) => {
-	const panel = await openNodePanel(
-		page,
-		url,
-		'Create a message template and submit it for review',
-	);
+	const panel = await openNodePanel(page, url, actionOf('template', 'create'));
 	await panel.fill('templateName', 'ui_order_ready');
 	await panel.selectOption('headerFormat', 'Text');
 	await panel.fill('headerText', 'Order ready');
 	await panel.fill('bodyText', 'Hi {{1}}, your order is ready.');
 	await panel.addMultipleValue('bodyExamples', 'Add Example', 'Ada');
+	await panel.addFixedCollectionItem('buttons', 'Add Button', { text: 'Track order' });
 	await panel.execute();
 	// Either the created template's output or the node's refusal: the assertion names which.
 	await panel.output
@@ -244,7 +282,9 @@ test('template builder: header, body with a variable and its example; Execute st
 	assert.deepEqual(created?.components, [
 		{ type: 'HEADER', format: 'TEXT', text: 'Order ready' },
 		{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', example: { body_text: [['Ada']] } },
+		{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track order' }] },
 	]);
+	assert.match(await panel.output.innerText(), new RegExp(`\\b${created.id}\\b`));
 });
 
 function record(title, error, ms) {

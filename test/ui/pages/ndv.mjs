@@ -68,6 +68,37 @@ export class NodePanel {
 		await input.blur();
 	}
 
+	/** A collection's "Add Field" dropdown (e.g. Additional Fields): adds the option titled `title`. */
+	async addCollectionOption(collection, title) {
+		await this.root
+			.getByTestId('parameter-item')
+			.filter({ has: this.page.locator(`label[for="${collection}"]`) })
+			.getByTestId('collection-parameter-add')
+			.click();
+		await this.page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: exactly(title) })
+			.click();
+	}
+
+	/**
+	 * A fixed collection with one kind of item (e.g. Buttons): its Add button (`buttonText`) adds
+	 * an item, whose text fields are then filled by name.
+	 */
+	async addFixedCollectionItem(name, buttonText, values) {
+		await this.root.getByRole('button', { name: buttonText }).click();
+		const collection = this.root.getByTestId(`fixed-collection-${name}`);
+		for (const [field, value] of Object.entries(values)) {
+			await collection
+				.getByTestId(`parameter-input-${field}`)
+				.last()
+				.locator('input, textarea')
+				.first()
+				.fill(value);
+			await this.page.keyboard.press('Tab');
+		}
+	}
+
 	resourceLocator(name) {
 		return new ResourceLocator(this.page, this.root.getByTestId(`resource-locator-${name}`));
 	}
@@ -78,6 +109,26 @@ export class NodePanel {
 
 	get output() {
 		return this.root.getByTestId('output-panel');
+	}
+
+	/** The output's items (table, JSON or schema view). */
+	get outputData() {
+		return this.root.getByTestId('ndv-data-container');
+	}
+
+	/** Resolves once the output's items show `text`. */
+	async outputShows(text) {
+		await this.outputData.getByText(text).first().waitFor();
+	}
+
+	/** The output's item count, as its header words it ("3 items"). */
+	outputItemsCount() {
+		return this.root.getByTestId('ndv-items-count').innerText();
+	}
+
+	/** The name of the credential the panel's credential select shows. */
+	selectedCredential() {
+		return this.root.getByTestId('node-credentials-select').locator('input').inputValue();
 	}
 
 	async close() {
