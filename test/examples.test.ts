@@ -194,3 +194,18 @@ describe('example workflows', () => {
 		},
 	);
 });
+
+/*
+ * Resource, operation and parameter names are a public contract: saved workflows name them. The
+ * end-to-end suite's workflows were saved over the package's history (some before list fields were
+ * reordered, or the Message resource existed); each must still load as saved.
+ */
+describe.each(
+	loadExamples('test/e2e/workflows').map(({ file, workflow }) => [file, workflow] as const),
+)('saved workflow test/e2e/workflows/%s', (_file, workflow) => {
+	it('uses only real resources, operations, parameters and option values of the node', () => {
+		const woztellNodes = workflow.nodes.filter((node) => node.type in descriptions);
+		expect(woztellNodes.length).toBeGreaterThan(0);
+		expect(woztellNodes.flatMap(parameterProblems)).toEqual([]);
+	});
+});

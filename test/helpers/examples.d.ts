@@ -17,4 +17,5 @@ export interface ExampleWorkflow {
 		Record<string, Array<Array<{ node: string; type: string; index: number }>>>
 	>;
 }
-export function loadExamples(): Array<{ file: string; workflow: ExampleWorkflow }>;
+/** Every *.json in `folder` (default `examples`, from the repository's root), parsed. */
+export function loadExamples(folder?: string): Array<{ file: string; workflow: ExampleWorkflow }>;

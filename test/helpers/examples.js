@@ -1,12 +1,14 @@
 'use strict';
-// The example workflows under examples/, read from disk (fs stays out of the TypeScript tests).
+// Workflow files read from disk (fs stays out of the TypeScript tests): the examples under
+// examples/, and the end-to-end suite's workflows, saved as the node stood when each was written.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const examplesDir = path.resolve(__dirname, '../../examples');
+const root = path.resolve(__dirname, '../..');
 
-/** Every examples/*.json, parsed, with its file name. */
-function loadExamples() {
+/** Every *.json in `folder` (from the repository's root), parsed, with its file name. */
+function loadExamples(folder = 'examples') {
+	const examplesDir = path.join(root, folder);
 	return fs
 		.readdirSync(examplesDir)
 		.filter((file) => file.endsWith('.json'))
