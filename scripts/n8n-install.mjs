@@ -100,12 +100,14 @@ function npmCli() {
 		'/usr/lib/node_modules/npm/bin/npm-cli.js',
 		'/usr/local/lib/node_modules/npm/bin/npm-cli.js',
 	];
-	for (const g of guesses) if (g && g.endsWith('.js') && fs.existsSync(g)) return g;
+	for (const guess of guesses) {
+		if (guess && guess.endsWith('.js') && fs.existsSync(guess)) return guess;
+	}
 	const pathDirs = (process.env.PATH || '').split(path.delimiter);
-	for (const d of pathDirs) {
-		const p = path.join(d, 'npm');
-		if (fs.existsSync(p)) {
-			const real = fs.realpathSync(p);
+	for (const dir of pathDirs) {
+		const npmBin = path.join(dir, 'npm');
+		if (fs.existsSync(npmBin)) {
+			const real = fs.realpathSync(npmBin);
 			if (real.endsWith('.js')) return real;
 		}
 	}
@@ -143,18 +145,18 @@ function run(cmd, args, opts) {
 }
 
 function countPackages(home) {
-	const nm = path.join(home, 'node_modules');
-	let n = 0;
+	const nodeModules = path.join(home, 'node_modules');
+	let count = 0;
 	try {
-		for (const e of fs.readdirSync(nm)) {
-			if (e.startsWith('.')) continue;
-			if (e.startsWith('@')) n += fs.readdirSync(path.join(nm, e)).length;
-			else n++;
+		for (const entry of fs.readdirSync(nodeModules)) {
+			if (entry.startsWith('.')) continue;
+			if (entry.startsWith('@')) count += fs.readdirSync(path.join(nodeModules, entry)).length;
+			else count++;
 		}
 	} catch {
 		/* not created yet */
 	}
-	return n;
+	return count;
 }
 
 function pidAlive(pid) {
@@ -234,8 +236,8 @@ export async function ensureN8n({ quiet = false, version = N8N_VERSION } = {}) {
 		};
 		// npm's progress bar is off without a TTY: print a heartbeat with the package count.
 		const ticker = setInterval(() => {
-			const s = Math.round((Date.now() - started) / 1000);
-			log(`${s}s elapsed, ${countPackages(home)} packages in node_modules so far…`);
+			const seconds = Math.round((Date.now() - started) / 1000);
+			log(`${seconds}s elapsed, ${countPackages(home)} packages in node_modules so far…`);
 		}, 15000);
 		try {
 			await run(
