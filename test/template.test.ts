@@ -117,6 +117,15 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 		]);
 	});
 
+	it('finds paused templates, which WOZTELL lists only when asked for by status', async () => {
+		seed(templateVersion('winter_sale', 'en_US', { status: 'PAUSED' }), templateVersion('welcome'));
+		const everyDefault = await run({ operation: 'getMany' });
+		expect(everyDefault.items.map((item) => item.json.name)).toEqual(['welcome']);
+		const { items } = await run({ operation: 'getMany', filters: { status: ['PAUSED'] } });
+		expect(context.sandbox.requests.at(-1)?.query.status).toBe('["PAUSED"]');
+		expect(items.map((item) => item.json.name)).toEqual(['winter_sale']);
+	});
+
 	it('splits into one item per language version, with the ID where WOZTELL gives it', async () => {
 		const [, spanish] = seed(
 			templateVersion('order_update'),

@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { optionOf } from '../shared/options';
 import { languageOptions } from '../shared/templateLanguages';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { TEMPLATE_STATUSES, templateCategoryOptions } from '../shared/templates';
@@ -19,14 +20,6 @@ const TEMPLATE_EVENTS: EventName[] = [
 	'templateDeleted',
 ];
 const showForEvents = (events: EventName[]) => ({ show: { events } });
-/** `PENDING_DELETION` → `Pending Deletion`. */
-const statusOption = (value: string) => ({
-	name: value
-		.split('_')
-		.map((word) => word.charAt(0) + word.slice(1).toLowerCase())
-		.join(' '),
-	value,
-});
 
 interface TriggerStaticData extends IDataObject {
 	snapshots?: Record<string, SourceSnapshot>;
@@ -140,7 +133,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 						displayName: 'Flow Statuses',
 						name: 'flowStatuses',
 						type: 'multiOptions',
-						options: ['BLOCKED', 'DEPRECATED', 'DRAFT', 'PUBLISHED', 'THROTTLED'].map(statusOption),
+						options: ['BLOCKED', 'DEPRECATED', 'DRAFT', 'PUBLISHED', 'THROTTLED'].map(optionOf),
 						default: [],
 						description: 'Only flow status changes to these statuses; all when empty',
 					},
@@ -172,7 +165,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 						displayName: 'Template Statuses',
 						name: 'templateStatuses',
 						type: 'multiOptions',
-						options: TEMPLATE_STATUSES.filter((status) => status !== 'DELETED').map(statusOption),
+						options: TEMPLATE_STATUSES.filter((status) => status !== 'DELETED').map(optionOf),
 						default: [],
 						description: 'Only template status changes to these statuses; all when empty',
 					},

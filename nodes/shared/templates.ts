@@ -1,4 +1,5 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import { optionOf } from './options';
 
 export const TEMPLATES_PATH = '/whatsapp-message-templates';
 /** The reference: `first` is the "Number of messages templates; maximum 100". */
@@ -21,6 +22,8 @@ export const TEMPLATE_STATUSES = [
 	'LIMIT_EXCEEDED',
 	'ARCHIVED',
 ] as const;
+
+export const templateStatusOptions = TEMPLATE_STATUSES.map(optionOf);
 
 /** The list's `status` filter asking for every template, paused and disabled ones included. */
 export const EVERY_TEMPLATE_STATUS = JSON.stringify(TEMPLATE_STATUSES);
@@ -45,9 +48,6 @@ export const LEGACY_TEMPLATE_CATEGORIES = ['TRANSACTIONAL', 'OTP'] as const;
 
 /** Every category, for filters. */
 export const templateCategoryOptions: INodePropertyOptions[] = [
-	...TEMPLATE_CATEGORIES.map((value) => ({
-		name: value.charAt(0) + value.slice(1).toLowerCase(),
-		value,
-	})),
+	...TEMPLATE_CATEGORIES.map(optionOf),
 	...LEGACY_TEMPLATE_CATEGORIES.map((value) => ({ name: `${value} (Legacy)`, value })),
 ];

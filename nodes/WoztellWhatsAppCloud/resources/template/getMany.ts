@@ -5,7 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { languageOptions } from '../../../shared/templateLanguages';
-import { languageVersionsOf, templateCategoryOptions } from '../../../shared/templates';
+import {
+	languageVersionsOf,
+	templateCategoryOptions,
+	templateStatusOptions,
+} from '../../../shared/templates';
 import { sendAsJsonList, showFor } from '../../shared/descriptions';
 
 const forGetMany = showFor('template', ['getMany']);
@@ -94,15 +98,10 @@ export const getManyFields: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Approved', value: 'APPROVED' },
-					{ name: 'Deleted', value: 'DELETED' },
-					{ name: 'Pending', value: 'PENDING' },
-					{ name: 'Pending Deletion', value: 'PENDING_DELETION' },
-					{ name: 'Rejected', value: 'REJECTED' },
-				],
+				options: templateStatusOptions,
 				default: [],
-				description: 'Only templates with these statuses; all when empty',
+				description:
+					"Only templates with these statuses. Empty: WOZTELL's default, every status but Paused, Disabled, In Appeal, Limit Exceeded and Archived.",
 				routing: sendAsJsonList('status'),
 			},
 		],
