@@ -340,7 +340,7 @@ async function main() {
 				try {
 					const rest = restClient(server.url);
 					await rest.ownerSession();
-					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${MESSAGE_TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
 						const nodes = (await rest.call('GET', '/types/nodes.json')).body;
 						const ours = nodes.find((t) => t.name === NODE_TYPE);
 						assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
@@ -348,6 +348,9 @@ async function main() {
 						const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
 						assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
 						assert.equal(trigger.polling, true);
+						const messageTrigger = nodes.find((t) => t.name === MESSAGE_TRIGGER_TYPE);
+						assert.equal(messageTrigger?.displayName, 'WOZTELL WhatsApp Cloud Message Trigger');
+						assert.equal(messageTrigger.webhooks?.[0]?.httpMethod, 'POST');
 						// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
 						assert.equal(
 							nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
