@@ -331,6 +331,15 @@ describe('message trigger: events delivered by the sandbox (admin deliverWebhook
 		},
 	);
 
+	it('accepts a replayed signed event again: WOZTELL signs no timestamp to refuse it by', async () => {
+		await context.sandbox.admin.deliverWebhook({ url, text: 'Cancel my order' });
+		const { delivery } = await context.sandbox.admin.deliverWebhook({ url, replay: true });
+		expect(delivery.status).toBe(200);
+		expect(started.map((items) => items[0].text)).toEqual(['Cancel my order', 'Cancel my order']);
+		const [first, again] = context.sandbox.state.webhookDeliveries;
+		expect(again.request).toEqual(first.request);
+	});
+
 	it('refuses to deliver anywhere but this machine', async () => {
 		await expect(
 			context.sandbox.admin.deliverWebhook({ url: 'http://example.com/webhook' }),

@@ -31,6 +31,7 @@ startSandbox({ port }).then((sandbox) => {
 		'  …/sandbox/businessKey {"status"} · …/sandbox/reviewDelay {"ms":5000}',
 		'A customer message to a Message Trigger, signed with the Channel Secret:',
 		'  …/sandbox/deliverWebhook {"url":"http://127.0.0.1:5678/webhook/…","text":"Hi"}',
+		'  (add "signature":"forged" or "none" for a bad one; {"url":…,"replay":true} sends the last again)',
 		'',
 		'Press Ctrl+C to stop. State lives in memory and is lost on exit.',
 	];

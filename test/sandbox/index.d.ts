@@ -52,6 +52,8 @@ export interface SandboxAdmin {
 		event?: Record<string, unknown>;
 		text?: string;
 		signature?: 'valid' | 'forged' | 'none';
+		/** Sends the previous delivery's bytes and signature again. */
+		replay?: boolean;
 	}): Promise<{ delivery: { url: string; signature: string; status: number; body: string } }>;
 }
 

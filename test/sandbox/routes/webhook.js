@@ -24,14 +24,7 @@ function sampleInboundText(state, text = 'Hello from the sandbox') {
 
 const signatureOf = (raw, secret) => createHmac('sha256', secret).update(raw).digest('base64');
 
-/**
- * { url, event?, text?, signature? }: `signature` is `valid` (default), `forged` (signed with
- * another secret) or `none`. Answers what the receiver answered; keeps every delivery.
- */
-async function deliverWebhook(state, { url, event, text, signature = 'valid' } = {}) {
-	if (typeof url !== 'string' || !URL.canParse(url)) fail(400, 'url must be a URL');
-	if (!LOOPBACK_HOSTS.includes(new URL(url).hostname))
-		fail(400, 'url must be on this machine (127.0.0.1, localhost or [::1])');
+function signedRequest(state, { event, text, signature = 'valid' }) {
 	if (!['valid', 'forged', 'none'].includes(signature))
 		fail(400, 'signature must be valid, forged or none');
 	const raw = JSON.stringify(event ?? sampleInboundText(state, text));
@@ -40,9 +33,27 @@ async function deliverWebhook(state, { url, event, text, signature = 'valid' } =
 		const secret = signature === 'valid' ? state.identity.channelSecret : 'forged-secret';
 		headers['X-Woztell-Signature'] = signatureOf(raw, secret);
 	}
+	return { signature, raw, headers };
+}
+
+/**
+ * { url, event?, text?, signature?, replay? }: `signature` is `valid` (default), `forged` (signed
+ * with another secret) or `none`; `replay: true` sends the previous delivery's bytes and signature
+ * again, as an attacker who captured it would. Answers what the receiver answered; keeps every
+ * delivery.
+ */
+async function deliverWebhook(state, { url, replay, ...input } = {}) {
+	if (typeof url !== 'string' || !URL.canParse(url)) fail(400, 'url must be a URL');
+	if (!LOOPBACK_HOSTS.includes(new URL(url).hostname))
+		fail(400, 'url must be on this machine (127.0.0.1, localhost or [::1])');
+	const previous = state.webhookDeliveries.at(-1);
+	if (replay && !previous) fail(400, 'nothing was delivered yet to replay');
+	const { signature, raw, headers } = replay
+		? { ...previous.request, signature: 'replay' }
+		: signedRequest(state, input);
 	const response = await fetch(url, { method: 'POST', headers, body: raw });
 	const delivery = { url, signature, status: response.status, body: await response.text() };
-	state.webhookDeliveries.push({ ...delivery, event: JSON.parse(raw) });
+	state.webhookDeliveries.push({ ...delivery, event: JSON.parse(raw), request: { raw, headers } });
 	return { delivery };
 }
 
