@@ -187,3 +187,23 @@ describe('resource locators filled by an AI agent with $fromAI()', () => {
 		expect(context.sandbox.requests).toEqual([]);
 	});
 });
+
+describe('list filters filled by an AI agent with $fromAI()', () => {
+	it.each([
+		['one value', 'APPROVED', '["APPROVED"]'],
+		['a comma-separated string', 'APPROVED, PENDING', '["APPROVED","PENDING"]'],
+		['a JSON array', ['APPROVED', 'PENDING'], '["APPROVED","PENDING"]'],
+	])('%s reaches WOZTELL as a JSON array', async (_case, fromModelValue, sent) => {
+		const { error } = await runNode(
+			{
+				resource: 'template',
+				operation: 'getMany',
+				filters: { status: `={{ $fromAI('${KEY}', 'Template statuses', 'string') }}` },
+			},
+			{ credentials: sandboxCredentials(context.sandbox), items: [{ [KEY]: fromModelValue }] },
+		);
+		expect(error).toBeUndefined();
+		const [list] = context.sandbox.requests.filter((request) => request.path !== '/waba-info');
+		expect(list.query.status).toBe(sent);
+	});
+});

@@ -28,10 +28,16 @@ export function withIdParameter(
 
 /**
  * Sends a list in the query as the JSON array WOZTELL reads there: the reference's template list
- * takes `status=["APPROVED"]`, and the node sends the analytics filters the same way.
+ * takes `status=["APPROVED"]`, and the node sends the analytics filters the same way. An AI agent
+ * fills a list through `$fromAI()` as one string: "APPROVED, PENDING" becomes a list too.
  */
 export const sendAsJsonList = (property: string) => ({
-	send: { type: 'query' as const, property, value: '={{ JSON.stringify($value) }}' },
+	send: {
+		type: 'query' as const,
+		property,
+		value:
+			'={{ JSON.stringify(typeof $value === "string" ? $value.split(",").map((one) => one.trim()).filter((one) => one) : $value) }}',
+	},
 });
 
 async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
