@@ -117,6 +117,20 @@ describe('template → getMany (GET /whatsapp-message-templates)', () => {
 		]);
 	});
 
+	it('leaves out text filters that are empty', async () => {
+		seed(templateVersion('welcome'));
+		const { items } = await run({
+			operation: 'getMany',
+			filters: { name: '', content: '  ', nameOrContent: '' },
+		});
+		expect(context.sandbox.requests[0].query).toEqual({
+			wabaId: WABA_ID,
+			first: '50',
+			accessToken: TOKEN,
+		});
+		expect(items).toHaveLength(1);
+	});
+
 	it('finds paused templates, which WOZTELL lists only when asked for by status', async () => {
 		seed(templateVersion('winter_sale', 'en_US', { status: 'PAUSED' }), templateVersion('welcome'));
 		const everyDefault = await run({ operation: 'getMany' });

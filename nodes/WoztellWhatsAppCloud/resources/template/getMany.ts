@@ -15,6 +15,10 @@ import { sendAsJsonList, showFor } from '../../shared/descriptions';
 const forGetMany = showFor('template', ['getMany']);
 
 const asQuery = (property: string) => ({ send: { type: 'query' as const, property } });
+/** A text filter left empty (or emptied by an AI agent's `$fromAI()`) filters nothing. */
+const asTextQuery = (property: string) => ({
+	send: { ...asQuery(property).send, value: '={{ String($value).trim() || undefined }}' },
+});
 
 async function splitIntoLanguageVersions(
 	this: IExecuteSingleFunctions,
@@ -51,7 +55,7 @@ export const getManyFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. your order',
 				description: 'Only templates whose text holds this',
-				routing: asQuery('content'),
+				routing: asTextQuery('content'),
 			},
 			{
 				displayName: 'Language',
@@ -70,7 +74,7 @@ export const getManyFields: INodeProperties[] = [
 				default: '',
 				description: 'Only templates whose name or text holds this',
 				// The reference's parameter table writes it "name or content"; WhatsApp's name is name_or_content.
-				routing: asQuery('name_or_content'),
+				routing: asTextQuery('name_or_content'),
 			},
 			{
 				displayName: 'Name Search',
@@ -79,7 +83,7 @@ export const getManyFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. order_',
 				description: 'Only templates whose name holds this',
-				routing: asQuery('name'),
+				routing: asTextQuery('name'),
 			},
 			{
 				displayName: 'Quality Score',
