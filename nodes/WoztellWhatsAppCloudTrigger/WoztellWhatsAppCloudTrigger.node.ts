@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { optionOf } from '../shared/options';
 import { languageOptions } from '../shared/templateLanguages';
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { TEMPLATE_STATUSES, templateCategoryOptions } from '../shared/templates';
+import { templateCategoryOptions, templateStatusOptions } from '../shared/templates';
 import { diff, type Change, type Observed, type SourceSnapshot } from './diff';
 import { SOURCES, type EventName, type Source } from './sources';
 
@@ -165,7 +165,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 						displayName: 'Template Statuses',
 						name: 'templateStatuses',
 						type: 'multiOptions',
-						options: TEMPLATE_STATUSES.filter((status) => status !== 'DELETED').map(optionOf),
+						options: templateStatusOptions.filter(({ value }) => value !== 'DELETED'),
 						default: [],
 						description: 'Only template status changes to these statuses; all when empty',
 					},

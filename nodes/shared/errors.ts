@@ -8,7 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-const HINT_BY_STATUS: Record<number, string> = {
+/** What to do, by HTTP status. */
+type Hints = Record<number, string>;
+
+const HINT_BY_STATUS: Hints = {
 	400: 'WOZTELL did not accept a value of this request: check the fields named in the message.',
 	401: "Check the credential: the channel's access token, and for signed-context operations the app ID, app integration ID and signature.",
 	403: 'The access token or signed context is valid but not allowed to do this on this channel.',
@@ -18,13 +21,11 @@ const HINT_BY_STATUS: Record<number, string> = {
 };
 
 /** The Message operations' requests go to the Bot API with its own token (the credential's). */
-const BOT_API_HINT_BY_STATUS: Record<number, string> = {
+const BOT_API_HINT_BY_STATUS: Hints = {
 	...HINT_BY_STATUS,
 	401: "Check the credential's Bot API Access Token: a WOZTELL access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens).",
 	403: 'The Bot API Access Token is valid but lacks the bot:sendResponses scope for this channel.',
 };
-
-type Hints = Record<number, string>;
 
 function hintFor(response: IN8nHttpFullResponse, hints: Hints): string | undefined {
 	const { statusCode, headers } = response;
