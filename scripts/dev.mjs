@@ -26,6 +26,7 @@ import {
 	SANDBOX_CREDENTIAL_NAME,
 	sandboxCredentialData,
 	startN8n,
+	waitFor,
 } from './n8n-process.mjs';
 
 const require = createRequire(import.meta.url);
@@ -366,18 +367,21 @@ async function publishAutoReply(rest, n8nUrl, sandbox) {
 		async andIsAnswered() {
 			const sentBefore = sandbox.state.sentResponses.length;
 			// n8n registers a just-published workflow's webhook shortly after answering the publish.
-			let answer;
-			for (let tries = 0; answer?.status !== 200 && tries < 40; tries++) {
-				if (answer) await new Promise((resolve) => setTimeout(resolve, 250));
-				answer = (await sandbox.admin.deliverWebhook(delivery)).delivery;
-				if (answer.status !== 404) break;
-			}
+			const answer = await waitFor(
+				"the Message Trigger's webhook",
+				async () => {
+					const { delivery: answered } = await sandbox.admin.deliverWebhook(delivery);
+					return answered.status !== 404 && answered;
+				},
+				10_000,
+			);
 			if (answer.status !== 200)
 				throw new Error(`the Message Trigger answered ${answer.status}: ${answer.body}`);
-			for (let waited = 0; sandbox.state.sentResponses.length === sentBefore; waited += 250) {
-				if (waited > 30_000) throw new Error('the customer message was not answered in 30 s');
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
+			await waitFor(
+				'the reply to the customer message',
+				() => sandbox.state.sentResponses.length > sentBefore,
+				30_000,
+			);
 			const [reply] = sandbox.state.sentResponses.at(-1).response;
 			say(`a customer message reached the Message Trigger and was answered: "${reply.text}"`);
 		},

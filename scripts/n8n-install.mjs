@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const N8N_VERSION = '2.41.1';
@@ -167,8 +168,6 @@ function pidAlive(pid) {
 		return false;
 	}
 }
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Take a simple lock so two commands (dev and e2e) never install into the same folder at once. */
 async function withLock(version, fn) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { n8nBin, node24, repoRoot } from './n8n-install.mjs';
 
 const require = createRequire(import.meta.url);
@@ -125,7 +126,17 @@ export function portInUse(port, host = '127.0.0.1') {
 	});
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls `check` every half second until it gives a value, or fails after `timeoutMs`. */
+export async function waitFor(what, check, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline)
+			throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
+		await sleep(500);
+	}
+}
 
 /**
  * Starts `n8n start` (or `command`, e.g. ['worker'], whose health server listens on

@@ -21,10 +21,11 @@ import {
 	SANDBOX_CREDENTIAL_NAME,
 	sandboxCredentialData,
 	startN8n,
+	waitFor,
 } from '../../scripts/n8n-process.mjs';
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/services.mjs';
 import { cases } from './cases.mjs';
-import { publishedTriggerDeliversOnce, publishedWebhookReplies, waitFor } from './trigger.mjs';
+import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
 const { identity } = require('../sandbox/state.js');

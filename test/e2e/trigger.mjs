@@ -7,25 +7,14 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { n8nHome } from '../../scripts/n8n-install.mjs';
+import { waitFor } from '../../scripts/n8n-process.mjs';
 
 const require = createRequire(path.join(n8nHome, 'node_modules', 'n8n', 'package.json'));
 const { parse } = require('flatted');
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const MINUTE_MS = 60_000;
-
-/** Polls `check` every half second until it gives a value, or fails after `timeoutMs`. */
-export async function waitFor(what, check, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(500);
-	}
-}
 
 function seedTemplate(state, name, status) {
 	state.templates.push({
