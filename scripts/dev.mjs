@@ -348,15 +348,7 @@ async function publishAutoReply(rest, n8nUrl, sandbox) {
 			command: `(the auto-reply example came after this n8n folder was made: delete ${userFolder} to get it)`,
 		};
 	}
-	if (!workflow.active) {
-		const published = await rest.call('POST', `/workflows/${AUTO_REPLY_ID}/activate`, {
-			versionId: workflow.versionId,
-		});
-		if (published.status !== 200)
-			throw new Error(
-				`publishing the auto-reply example failed: ${JSON.stringify(published.body)}`,
-			);
-	}
+	if (!workflow.active) await rest.publish(AUTO_REPLY_ID);
 	const { webhookId } = workflow.nodes.find((node) => node.type === MESSAGE_TRIGGER_TYPE);
 	const delivery = {
 		url: `${n8nUrl}/webhook/${webhookId}/webhook`,

@@ -234,6 +234,9 @@ export async function startN8n({
 }
 
 /** A tiny REST client with n8n's auth cookie. */
+/** Whether an execution (as n8n's REST API lists it) has ended, in success or not. */
+export const isFinishedExecution = ({ status }) => !['new', 'running', 'waiting'].includes(status);
+
 export function restClient(url) {
 	let cookie = '';
 	const call = async (method, route, body) => {
@@ -261,8 +264,41 @@ export function restClient(url) {
 		}
 		return { status: response.status, body: json };
 	};
+	const answerOf = (answer, what) => {
+		if (answer.status !== 200)
+			throw new Error(
+				`${what}: n8n answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`,
+			);
+		return answer.body.data;
+	};
 	return {
 		call,
+		/** Publishes workflow `id` at its current version; returns the published workflow. */
+		async publish(id) {
+			const { versionId } = answerOf(await call('GET', `/workflows/${id}`), `workflow ${id}`);
+			return answerOf(
+				await call('POST', `/workflows/${id}/activate`, { versionId }),
+				`publishing workflow ${id}`,
+			);
+		},
+		/** All of a workflow's executions, newest first: n8n pages them 100 at a time with a cursor. */
+		async executionsOf(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const byId = new Map();
+			let cursor = '';
+			do {
+				const page = answerOf(
+					await call(
+						'GET',
+						`/executions?filter=${filter}&limit=100${cursor && `&cursor=${cursor}`}`,
+					),
+					`executions of ${workflowId}`,
+				);
+				for (const execution of page.results) byId.set(execution.id, execution);
+				cursor = page.nextCursor;
+			} while (cursor);
+			return [...byId.values()];
+		},
 		/** Creates the owner on a fresh instance, or logs in when it exists. */
 		async ownerSession(owner = OWNER) {
 			const setup = await call('POST', '/owner/setup', owner);

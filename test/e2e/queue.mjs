@@ -22,6 +22,7 @@ import {
 	sandboxCredentialData,
 	startN8n,
 	waitFor,
+	isFinishedExecution,
 } from '../../scripts/n8n-process.mjs';
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/services.mjs';
 import { cases } from './cases.mjs';
@@ -326,28 +327,6 @@ export async function runQueueSuite({
 
 		const rest = restClient(main.url);
 		await rest.ownerSession();
-		/** All of a workflow's executions, newest first: n8n pages them 100 at a time with a cursor. */
-		const executionsOf = async (workflowId) => {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const byId = new Map();
-			let cursor = '';
-			do {
-				const answer = await rest.call(
-					'GET',
-					`/executions?filter=${filter}&limit=100${cursor && `&cursor=${cursor}`}`,
-				);
-				assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 300));
-				for (const execution of answer.body.data.results) byId.set(execution.id, execution);
-				cursor = answer.body.data.nextCursor;
-			} while (cursor);
-			return [...byId.values()];
-		};
-		const finished = ({ status }) => !['new', 'running', 'waiting'].includes(status);
-		const publish = async (id) => {
-			const { versionId } = (await rest.call('GET', `/workflows/${id}`)).body.data;
-			const answer = await rest.call('POST', `/workflows/${id}/activate`, { versionId });
-			assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
-		};
 		const callWebhook = async (id) => {
 			const response = await fetch(`${main.url}/webhook/queue-${id}`, { method: 'POST' });
 			assert.equal(response.status, 200, await response.text());
@@ -360,7 +339,7 @@ export async function runQueueSuite({
 				`${NODE_TYPE} not known to main`,
 			);
 			for (const workflow of [...caseWorkflows, fanOutWorkflow, killedWorkflow])
-				await publish(workflow.id);
+				await rest.publish(workflow.id);
 		});
 
 		// Every single-process case again, now queued from a webhook and run by a worker.
@@ -372,7 +351,7 @@ export async function runQueueSuite({
 				await callWebhook(id);
 				const execution = await waitFor(
 					'the execution',
-					async () => (await executionsOf(id)).find(finished),
+					async () => (await rest.executionsOf(id)).find(isFinishedExecution),
 					2 * MINUTE_MS,
 				);
 				const detail = (await rest.call('GET', `/executions/${execution.id}`)).body.data;
@@ -418,8 +397,8 @@ export async function runQueueSuite({
 			const executions = await waitFor(
 				`${FAN_OUT.executions} finished executions`,
 				async () => {
-					const all = await executionsOf(FAN_OUT.id);
-					return all.length === FAN_OUT.executions && all.every(finished) && all;
+					const all = await rest.executionsOf(FAN_OUT.id);
+					return all.length === FAN_OUT.executions && all.every(isFinishedExecution) && all;
 				},
 				5 * MINUTE_MS,
 			);
@@ -461,7 +440,7 @@ export async function runQueueSuite({
 
 		await test(`queue: examples/${triggerExample} published: polled on main, the change delivered once, by a worker`, async () => {
 			const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id: trigger.id });
-			const [execution] = await executionsOf(trigger.id);
+			const [execution] = await rest.executionsOf(trigger.id);
 			const polls = perProcess(
 				sandbox.requests.filter((r) => r.path === '/whatsapp-message-templates'),
 			);
@@ -510,7 +489,9 @@ export async function runQueueSuite({
 			const execution = await waitFor(
 				'the killed execution to end',
 				async () =>
-					(await executionsOf(KILLED.id)).find((e) => e.id === executionId && finished(e)),
+					(await rest.executionsOf(KILLED.id)).find(
+						(e) => e.id === executionId && isFinishedExecution(e),
+					),
 				5 * MINUTE_MS,
 			);
 			const rerun = startedLines

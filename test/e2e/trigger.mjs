@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { n8nHome } from '../../scripts/n8n-install.mjs';
-import { waitFor } from '../../scripts/n8n-process.mjs';
+import { isFinishedExecution, waitFor } from '../../scripts/n8n-process.mjs';
 
 const require = createRequire(path.join(n8nHome, 'node_modules', 'n8n', 'package.json'));
 const { parse } = require('flatted');
@@ -31,22 +31,6 @@ function seedTemplate(state, name, status) {
 	});
 }
 
-/** n8n's executions of a workflow, newest first. */
-async function executionsOf(rest, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	return (await rest.call('GET', `/executions?filter=${filter}`)).body.data.results;
-}
-
-const isFinished = ({ status }) => status !== 'running' && status !== 'new';
-
-async function publish(rest, id) {
-	const { versionId } = (await rest.call('GET', `/workflows/${id}`)).body.data ?? {};
-	assert.ok(versionId, `n8n has no workflow ${id}`);
-	const published = await rest.call('POST', `/workflows/${id}/activate`, { versionId });
-	assert.equal(published.status, 200, JSON.stringify(published.body).slice(0, 500));
-	return published.body.data;
-}
-
 /**
  * Publishes the imported workflow `id` (the trigger example, with the sandbox credential) and
  * checks one change is delivered once. Returns the seconds from the change to the finished execution.
@@ -58,8 +42,8 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 	const templateLists = () =>
 		sandbox.requests.filter((request) => request.path === '/whatsapp-message-templates').length;
 
-	await publish(rest, id);
-	const executions = () => executionsOf(rest, id);
+	await rest.publish(id);
+	const executions = () => rest.executionsOf(id);
 	try {
 		// Publication runs the first poll: the baseline, which starts nothing.
 		await waitFor('the first poll', () => templateLists() >= 1, 30_000);
@@ -70,7 +54,7 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 		const changedAt = Date.now();
 		const execution = await waitFor(
 			'the execution of the change',
-			async () => (await executions()).find(isFinished),
+			async () => (await executions()).find(isFinishedExecution),
 			2 * MINUTE_MS,
 		);
 		const seconds = (Date.now() - changedAt) / 1000;
@@ -103,12 +87,12 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
  */
 export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 	sandbox.reset();
-	const { nodes } = await publish(rest, id);
+	const { nodes } = await rest.publish(id);
 	const { webhookId } = nodes.find((node) =>
 		node.type.endsWith('.woztellWhatsAppCloudMessageTrigger'),
 	);
 	const url = `${n8nUrl}/webhook/${webhookId}/webhook`;
-	const executions = () => executionsOf(rest, id);
+	const executions = () => rest.executionsOf(id);
 	try {
 		// n8n registers a just-published workflow's webhook shortly after answering the publish.
 		await waitFor(
@@ -129,7 +113,7 @@ export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 		assert.equal(delivery.status, 200, delivery.body);
 		const execution = await waitFor(
 			'the execution of the customer message',
-			async () => (await executions()).find(isFinished),
+			async () => (await executions()).find(isFinishedExecution),
 			MINUTE_MS,
 		);
 		assert.equal(execution.status, 'success', JSON.stringify(execution));
