@@ -55,4 +55,27 @@ class MinimalCreateNode {
 	]);
 }
 
-module.exports = { MinimalGetNode, MinimalCreateNode };
+/** POST /sendResponses (the Bot API) with a TEXT response, as Message → Send Text. */
+class MinimalSendNode {
+	description = description('minimalSend', [
+		{
+			displayName: 'Recipient',
+			name: 'recipientId',
+			type: 'string',
+			default: '',
+			routing: {
+				request: { method: 'POST', url: '/sendResponses' },
+				send: { type: 'body', property: 'recipientId' },
+			},
+		},
+		...['channelId', 'response'].map((name) => ({
+			displayName: name,
+			name,
+			type: name === 'response' ? 'json' : 'string',
+			default: '',
+			routing: { send: { type: 'body', property: name } },
+		})),
+	]);
+}
+
+module.exports = { MinimalGetNode, MinimalCreateNode, MinimalSendNode };

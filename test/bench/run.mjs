@@ -29,7 +29,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const { runNode, sandboxCredentials } = require('../engine/harness.ts');
 const { createPoller } = require('../engine/poller.ts');
 const { startSandbox, templateVersion } = require('../sandbox');
-const { MinimalCreateNode, MinimalGetNode } = require('./minimalNodes.js');
+const { MinimalCreateNode, MinimalGetNode, MinimalSendNode } = require('./minimalNodes.js');
 const { DirectoryLoader } = require('n8n-core');
 const { Expression } = require('n8n-workflow');
 const {
@@ -119,6 +119,9 @@ const runHttpRequestNode = (parameters) =>
 	);
 
 const templateNameOf = "={{ 'order_update_' + $json.index }}";
+
+const recipientOf = '={{ String(85290000000 + $json.index) }}';
+const TEXT = 'Hello, your order has shipped.';
 
 const scenarios = {
 	'GET: business profile get': {
@@ -225,6 +228,32 @@ const scenarios = {
 				),
 			);
 		},
+	},
+	'send: message send text (Bot API)': {
+		'this node': () =>
+			runNode(
+				{ resource: 'message', operation: 'sendText', recipient: recipientOf, text: TEXT },
+				{ credentials, items },
+			),
+		'minimal declarative node': () =>
+			runNode(
+				{
+					recipientId: recipientOf,
+					channelId: credentials.channelId,
+					response: [{ type: 'TEXT', text: TEXT }],
+				},
+				{ credentials, items, nodeType: declarative(new MinimalSendNode()) },
+			),
+		...(httpRequest && {
+			"n8n's HTTP Request node": () =>
+				runHttpRequestNode({
+					method: 'POST',
+					url: `${sandbox.botApiUrl}/sendResponses`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ channelId: '${credentials.channelId}', recipientId: String(85290000000 + $json.index), response: [{ type: 'TEXT', text: '${TEXT}' }] }) }}`,
+				}),
+		}),
 	},
 };
 
