@@ -13,10 +13,11 @@ const profileGet = {
 /** Every error these tests see, for the secret search at the end. */
 const seen: unknown[] = [];
 
+/** The error a fault gives when the node does not retry (retries are tested in retry.test.ts). */
 async function errorFor(fault: Fault, requestOptions = {}) {
 	context.sandbox.failNext(fault);
 	const { error, items } = await runNode(
-		{ ...profileGet, requestOptions },
+		{ ...profileGet, requestOptions, retryOptions: { retries: 0 } },
 		{ credentials: sandboxCredentials(context.sandbox) },
 	);
 	seen.push(error, items);
@@ -41,9 +42,9 @@ describe('each fault of WOZTELL gives a NodeApiError with its message, the HTTP 
 			/check the ID fields/,
 		],
 		[409, { ok: 0, error: 'Flow is published' }, 'Flow is published', /state that does not allow/],
-		[500, { ok: 0, error: 'Internal error' }, 'Internal error', /retry later/],
-		[502, { ok: 0, message: 'Bad gateway' }, 'Bad gateway', /retry later/],
-		[503, { ok: 0, error: 'Service unavailable' }, 'Service unavailable', /retry later/],
+		[500, { ok: 0, error: 'Internal error' }, 'Internal error', /try again later/],
+		[502, { ok: 0, message: 'Bad gateway' }, 'Bad gateway', /try again later/],
+		[503, { ok: 0, error: 'Service unavailable' }, 'Service unavailable', /try again later/],
 	])('HTTP %d', async (status, body, message, hint) => {
 		const error = await errorFor({ status, body });
 		expect(error.name).toBe('NodeApiError');
@@ -61,7 +62,7 @@ describe('each fault of WOZTELL gives a NodeApiError with its message, the HTTP 
 		expect(error.message).toBe('Too many requests');
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toBe(
-			"WOZTELL's rate limit was hit: turn on the node's Retry On Fail with a wait, or space the items out with the Batching request option. WOZTELL asks to wait 30 s.",
+			"WOZTELL's rate limit was hit. Space the items out with the node's Batching request option, or raise Retries and Max Wait in its Retry Options. WOZTELL asked to wait 30 s.",
 		);
 	});
 
@@ -110,8 +111,8 @@ describe('each fault of WOZTELL gives a NodeApiError with its message, the HTTP 
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('WOZTELL did not answer in time');
 		expect(error.httpCode).toBe('ECONNABORTED');
-		expect(error.description).toMatch(
-			/^Raise the Timeout in the node's Request Options, or turn on Retry On Fail/,
+		expect(error.description).toBe(
+			"Raise the Timeout in the node's Request Options, or try again later.",
 		);
 	});
 

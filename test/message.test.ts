@@ -34,7 +34,12 @@ describe('message → sendText (Bot API POST /sendResponses)', () => {
 		});
 		expect(sandbox.state.sentResponses).toHaveLength(1);
 		expect(items.map((item) => item.json)).toEqual([
-			{ recipientId: '85291234567', messageIds: ['wamid.sandbox1'] },
+			{
+				recipientId: '85291234567',
+				memberId: expect.stringMatching(/^[0-9a-f]{24}$/),
+				messageIds: ['wamid.sandbox1'],
+				attempts: 1,
+			},
 		]);
 	});
 

@@ -94,10 +94,11 @@ describe.each([
 			status: 'REJECTED',
 			rejectedReason: 'INVALID_FORMAT',
 		});
-		context.sandbox.failNext({ status: 500, body: { ok: 0, error: 'WhatsApp is down' } });
+		// A refusal: not retried (a transient failure would be, see below).
+		context.sandbox.failNext({ status: 403, body: { ok: 0, error: 'Channel not allowed' } });
 		const failed = await trigger.poll();
 		expect(failed.items).toBeNull();
-		expect(failed.error?.message).toBe('WhatsApp is down');
+		expect(failed.error?.message).toBe('Channel not allowed');
 		expect(trigger.staticData()).toEqual(baseline);
 
 		context.sandbox.failNext({ status: 200, body: { ok: 0, error: 'Invalid WABA' } });
@@ -142,6 +143,37 @@ describe.each([
 			jsonOf(full.items)?.map((item) => `${item.event} ${item.templateName} ${item.current}`),
 		).toEqual(['templateStatusChanged template_200 DISABLED']);
 		expect(await trigger.poll()).toEqual({ items: null });
+	});
+});
+
+describe('trigger, transient failures', () => {
+	it('a 503 is tried again within the poll: the change is emitted by the same poll', async () => {
+		seedTemplate('welcome', 'en_US', { status: 'PENDING' });
+		const trigger = poller({ events: ['templateStatusChanged'], wabaId: WABA_ID });
+		await trigger.poll();
+		context.sandbox.admin.template({ name: 'welcome', status: 'APPROVED' });
+		context.sandbox.failNext({ status: 503, body: { ok: 0, error: 'Busy' } });
+		const { items, error } = await trigger.poll();
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([expect.objectContaining({ current: 'APPROVED' })]);
+		expect(context.requestsTo('/whatsapp-message-templates')).toHaveLength(3);
+	});
+
+	it('a Retry-After past the poll’s budget is not waited for: the poll fails at once', async () => {
+		seedTemplate('welcome');
+		const trigger = poller(
+			{ events: ['templateStatusChanged'], wabaId: WABA_ID },
+			{ budgetMs: 10_000 },
+		);
+		context.sandbox.failNext({
+			status: 429,
+			body: { ok: 0, error: 'Too many requests' },
+			headers: { 'Retry-After': '30' },
+		});
+		const { error } = await trigger.poll();
+		expect(error?.message).toBe('Too many requests');
+		// Retry-After (30 s) is within Max Wait (60 s) but past the poll's 8 s: no second try.
+		expect(context.sandbox.requests).toHaveLength(1);
 	});
 });
 

@@ -15,6 +15,7 @@ import { productDescription } from './resources/product';
 import { templateDescription, templateListFields } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
 import { returnAllAndLimit, showFor } from './shared/descriptions';
+import { retryOptionsField } from './shared/retryOptions';
 
 export class WoztellWhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -77,6 +78,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...returnAllAndLimit,
 			// n8n's order in a list: Return All and Limit first, then Filters and Options.
 			...templateListFields,
+			retryOptionsField,
 		],
 	};
 

@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { optionOf } from '../shared/options';
+import { DEFAULT_RETRIES } from '../shared/retry';
 import { languageOptions } from '../shared/templateLanguages';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { templateCategoryOptions, templateStatusOptions } from '../shared/templates';
 import { diff, type Change, type Observed, type SourceSnapshot } from './diff';
-import { SOURCES, type EventName, type Source } from './sources';
+import { SOURCES, type EventName, type PollBounds, type Source } from './sources';
 
 const TEMPLATE_EVENTS: EventName[] = [
 	'templateStatusChanged',
@@ -26,12 +27,12 @@ interface TriggerStaticData extends IDataObject {
 }
 
 /**
- * When this poll must stop reading: n8n 2.x gives each poll a budget and abandons it after;
- * a reading cut short keeps what it did not see (see diff). n8n 1.x gives none.
+ * When this poll must stop reading, and waiting to retry: n8n 2.x gives each poll a budget and
+ * abandons it after; a reading cut short keeps what it did not see (see diff). n8n 1.x gives none.
  */
-function deadlineOf(poll: IPollFunctions): number {
+function boundsOf(poll: IPollFunctions): PollBounds {
 	const budgetMs = typeof poll.getPollBudgetMs === 'function' ? poll.getPollBudgetMs() : Infinity;
-	return Date.now() + budgetMs * 0.8;
+	return { ...DEFAULT_RETRIES, deadline: Date.now() + budgetMs * 0.8 };
 }
 
 function itemOf(
@@ -202,7 +203,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 		const emitExisting = this.getNodeParameter('options.emitExistingOnFirstPoll', false) as boolean;
 		const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
 		const snapshots = { ...staticData.snapshots };
-		const deadline = deadlineOf(this);
+		const bounds = boundsOf(this);
 		const detectedAt = new Date().toISOString();
 		const items: INodeExecutionData[] = [];
 		let sample: INodeExecutionData | undefined;
@@ -210,7 +211,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 		for (const source of SOURCES.filter(({ events: own }) =>
 			own.some(({ value }) => events.includes(value)),
 		)) {
-			const observation = await source.observe.call(this, deadline);
+			const observation = await source.observe.call(this, bounds);
 			const { changes, next, baseline } = diff(source.shape, snapshots[source.name], observation);
 			snapshots[source.name] = next;
 			if (manual && !sample && observation.objects.length) {
@@ -220,7 +221,7 @@ export class WoztellWhatsAppCloudTrigger implements INodeType {
 			for (const change of changes) {
 				const event = source.eventOf.call(this, change);
 				if (!event || !events.includes(event)) continue;
-				const context = (await source.contextOf?.call(this, change)) ?? {};
+				const context = (await source.contextOf?.call(this, change, bounds)) ?? {};
 				items.push(itemOf(event, change, context, detectedAt));
 			}
 		}

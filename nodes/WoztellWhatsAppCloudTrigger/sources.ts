@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { RetryBounds } from '../shared/retry';
 import { NodeOperationError } from 'n8n-workflow';
 import { FLOW_PAGE_SIZE, FLOW_PATH } from '../shared/flows';
 import {
@@ -39,13 +40,16 @@ export interface Source {
 	name: string;
 	events: EventDefinition[];
 	shape: SnapshotShape;
-	/** Reads it all, or as much as fits before the deadline (Date.now() milliseconds). */
-	observe(this: IPollFunctions, deadline: number): Promise<Observation>;
+	/** Reads it all, or as much as fits before the poll's deadline (in `bounds`). */
+	observe(this: IPollFunctions, bounds: PollBounds): Promise<Observation>;
 	/** The event a change is, if the user wants it. */
 	eventOf(this: IPollFunctions, change: Change): EventName | undefined;
 	/** What an emitted change carries besides the list's fields, read only for those. */
-	contextOf?(this: IPollFunctions, change: Change): Promise<IDataObject>;
+	contextOf?(this: IPollFunctions, change: Change, bounds: PollBounds): Promise<IDataObject>;
 }
+
+/** A poll's retries: transient failures are tried again, but never past the poll's deadline. */
+export type PollBounds = RetryBounds & { deadline: number };
 
 const text = (value: unknown): FieldValue =>
 	value === undefined || value === null ? null : String(value);
@@ -59,6 +63,7 @@ async function idOrChannelDefault(
 	poll: IPollFunctions,
 	parameter: 'wabaId' | 'phoneNumberId',
 	displayName: string,
+	bounds: PollBounds,
 ): Promise<string> {
 	const typed = String(poll.getNodeParameter(parameter, '') ?? '').trim();
 	if (typed && !/^\d+$/.test(typed)) {
@@ -70,7 +75,7 @@ async function idOrChannelDefault(
 			},
 		);
 	}
-	const value = await typedOrChannelId.call(poll, parameter, typed);
+	const value = await typedOrChannelId.call(poll, parameter, typed, bounds);
 	if (!value) {
 		throw new NodeOperationError(
 			poll.getNode(),
@@ -85,12 +90,12 @@ async function readList(
 	poll: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	deadline: number,
+	bounds: PollBounds,
 	take: (entries: IDataObject[]) => void,
 ): Promise<boolean> {
-	for await (const body of cursorPages.call(poll, path, qs)) {
+	for await (const body of cursorPages.call(poll, path, qs, bounds)) {
 		take((body.data ?? []) as IDataObject[]);
-		if (Date.now() >= deadline && nextCursor(body)) return false;
+		if (Date.now() >= bounds.deadline && nextCursor(body)) return false;
 	}
 	return true;
 }
@@ -128,8 +133,8 @@ const templates: Source = {
 		comparedFields: ['status', 'quality_score'],
 		keptFields: ['templateId', 'category'],
 	},
-	async observe(deadline) {
-		const wabaId = await idOrChannelDefault(this, 'wabaId', 'WABA ID');
+	async observe(bounds) {
+		const wabaId = await idOrChannelDefault(this, 'wabaId', 'WABA ID', bounds);
 		const nameContains = String(this.getNodeParameter('filters.templateName', ''))
 			.trim()
 			.toLowerCase();
@@ -137,7 +142,7 @@ const templates: Source = {
 		const categories = filterList(this, 'templateCategories');
 		const objects: Observed[] = [];
 		const qs = { wabaId, first: TEMPLATE_PAGE_SIZE, status: EVERY_TEMPLATE_STATUS };
-		const complete = await readList(this, TEMPLATES_PATH, qs, deadline, (groups) => {
+		const complete = await readList(this, TEMPLATES_PATH, qs, bounds, (groups) => {
 			for (const version of groups.flatMap(languageVersionsOf)) {
 				const name = String(version.name);
 				if (nameContains && !name.toLowerCase().includes(nameContains)) continue;
@@ -197,13 +202,13 @@ const flows: Source = {
 		},
 	],
 	shape: { keyFields: ['flowId'], comparedFields: ['status'], keptFields: ['flowName'] },
-	async observe(deadline) {
+	async observe(bounds) {
 		const objects: Observed[] = [];
 		const complete = await readList(
 			this,
 			FLOW_PATH,
 			{ limit: FLOW_PAGE_SIZE },
-			deadline,
+			bounds,
 			(entries) => {
 				for (const entry of entries) {
 					objects.push({
@@ -225,10 +230,14 @@ const flows: Source = {
 			? 'flowStatusChanged'
 			: undefined;
 	},
-	async contextOf(change) {
-		const detail = await woztellApiRequest.call(this, 'GET', '/flow-detail', {
-			flowId: change.fields.flowId,
-		});
+	async contextOf(change, bounds) {
+		const detail = await woztellApiRequest.call(
+			this,
+			'GET',
+			'/flow-detail',
+			{ flowId: change.fields.flowId },
+			bounds,
+		);
 		return {
 			categories: detail.categories ?? [],
 			validationErrors: detail.validation_errors ?? [],
@@ -261,11 +270,20 @@ const phoneNumber: Source = {
 		comparedFields: PHONE_NUMBER_FIELDS,
 		keptFields: [],
 	},
-	async observe() {
-		const phoneNumberId = await idOrChannelDefault(this, 'phoneNumberId', 'Phone Number ID');
-		const body = await woztellApiRequest.call(this, 'GET', '/whatsapp-displayname-status', {
-			phoneNumberId,
-		});
+	async observe(bounds) {
+		const phoneNumberId = await idOrChannelDefault(
+			this,
+			'phoneNumberId',
+			'Phone Number ID',
+			bounds,
+		);
+		const body = await woztellApiRequest.call(
+			this,
+			'GET',
+			'/whatsapp-displayname-status',
+			{ phoneNumberId },
+			bounds,
+		);
 		const data = (body.data ?? {}) as IDataObject;
 		const fields: Record<string, FieldValue> = { phoneNumberId };
 		for (const field of PHONE_NUMBER_FIELDS) fields[field] = text(data[field]);
@@ -292,9 +310,15 @@ const businessKey: Source = {
 		comparedFields: ['business_public_key_signature_status'],
 		keptFields: [],
 	},
-	async observe() {
+	async observe(bounds) {
 		const { channelId } = await this.getCredentials(CREDENTIAL_TYPE);
-		const body = await woztellApiRequest.call(this, 'GET', '/whatsapp-business-encryption');
+		const body = await woztellApiRequest.call(
+			this,
+			'GET',
+			'/whatsapp-business-encryption',
+			{},
+			bounds,
+		);
 		const [key] = (body.data ?? []) as IDataObject[];
 		const fields = {
 			channelId: text(channelId),

@@ -6,30 +6,47 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { assertWoztellOk } from './errors';
+import { assertWoztellOk, explainFailure, failureOf } from './errors';
+import { newTally, withRetries, type RetryBounds } from './retry';
 
 export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 
 /** Every context that sends WOZTELL requests outside the routing engine: items, pick-lists, polls. */
 type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** For the calls made outside the action node's routing: pick-lists, channel look-ups, the trigger's polls. */
+/** A pick-list keeps the editor waiting: it gives up sooner than an item or a poll. */
+export const PICK_LIST_RETRIES: RetryBounds = { retries: 2, maxWaitMs: 5000 };
+
+/**
+ * For the reads made outside the action node's routing: pick-lists, channel look-ups, the
+ * trigger's polls. Transient failures are tried again within `bounds`.
+ */
 export async function woztellApiRequest(
 	this: WoztellContext,
 	method: IHttpRequestMethods,
 	path: string,
 	qs: IDataObject = {},
+	bounds: RetryBounds = PICK_LIST_RETRIES,
 ): Promise<IDataObject> {
-	// The credential's authenticate adds the base URL, the token and the signed context.
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-		method,
-		url: path,
-		qs,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
-	return assertWoztellOk(this.getNode(), response);
+	const tally = newTally();
+	const read = async () => {
+		// The credential's authenticate adds the base URL, the token and the signed context.
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method,
+			url: path,
+			qs,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+		return assertWoztellOk(this.getNode(), response);
+	};
+	const effect = method === 'GET' ? 'read' : 'write';
+	try {
+		return await withRetries(read, effect, bounds, failureOf, tally);
+	} catch (error) {
+		throw explainFailure(error, effect, tally);
+	}
 }
 
 /** The cursor of the next page of a WOZTELL list answer, or undefined on its last page. */
@@ -55,10 +72,16 @@ export async function* walkCursorPages(
 	} while (after);
 }
 
-/** Every page of a WOZTELL list, read outside the routing engine. */
-export function cursorPages(this: WoztellContext, path: string, qs: IDataObject) {
+/** Every page of a WOZTELL list, read outside the routing engine; each page tried within `bounds`. */
+export function cursorPages(
+	this: WoztellContext,
+	path: string,
+	qs: IDataObject,
+	bounds?: RetryBounds,
+) {
 	return walkCursorPages(
-		async (after) => await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs),
+		async (after) =>
+			await woztellApiRequest.call(this, 'GET', path, after ? { ...qs, after } : qs, bounds),
 	);
 }
 
@@ -71,13 +94,13 @@ const WABA_INFO_TTL_MS = 5 * 60 * 1000;
  * The channel's WABA and phone number IDs, from GET /waba-info. Remembered for a few minutes
  * so that a run over many items asks once, not once per item.
  */
-async function wabaInfoOfChannel(this: WoztellContext): Promise<WabaInfo> {
+async function wabaInfoOfChannel(this: WoztellContext, bounds?: RetryBounds): Promise<WabaInfo> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const key = JSON.stringify([credentials.baseUrl, credentials.channelId, credentials.accessToken]);
 	const cached = wabaInfoLookups.get(key);
 	if (cached && Date.now() - cached.at < WABA_INFO_TTL_MS) return await cached.info;
 	const info = woztellApiRequest
-		.call(this, 'GET', '/waba-info', { channelId: credentials.channelId })
+		.call(this, 'GET', '/waba-info', { channelId: credentials.channelId }, bounds)
 		.then((body) => (body.result ?? {}) as WabaInfo);
 	// A long-lived worker serves many channels: what has expired goes, so the map stays small.
 	for (const [oldKey, { at }] of wabaInfoLookups) {
@@ -93,6 +116,7 @@ export async function typedOrChannelId(
 	this: WoztellContext,
 	parameter: ChannelDerivedId,
 	typed: string,
+	bounds?: RetryBounds,
 ): Promise<string | undefined> {
-	return typed || (await wabaInfoOfChannel.call(this))[parameter];
+	return typed || (await wabaInfoOfChannel.call(this, bounds))[parameter];
 }

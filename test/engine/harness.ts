@@ -52,10 +52,12 @@ export function sandboxCredentials(
 export function additionalDataFor(
 	credentialsHelper: CredentialsHelper,
 	hooks?: ExecutionLifecycleHooks,
+	executionId?: string,
 ) {
 	return {
 		credentialsHelper,
 		hooks,
+		executionId,
 		variables: {},
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',
@@ -91,7 +93,11 @@ export interface RunOptions {
 	credentialsHelper?: CredentialsHelper;
 	/** Another node type to run in place of this package's node, for the benchmark. */
 	nodeType?: INodeType;
+	/** n8n gives every execution its own ID; a new one per run unless given. */
+	executionId?: string;
 }
+
+let executions = 0;
 
 export interface RunResult {
 	items: INodeExecutionData[];
@@ -122,7 +128,8 @@ export async function runNode(
 		nodeTypes: options.nodeType ? typesServing(options.nodeType) : nodeTypes,
 		active: false,
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+	const executionId = options.executionId ?? `engine-${++executions}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test',
 		name: 'test',
 		nodes: [node],
@@ -142,7 +149,7 @@ export async function runNode(
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
 	const execution = new WorkflowExecute(
-		additionalDataFor(credentialsHelper, hooks),
+		additionalDataFor(credentialsHelper, hooks, executionId),
 		'manual',
 		runExecutionData,
 	);

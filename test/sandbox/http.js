@@ -2,14 +2,15 @@
 // Small helpers the routes share: WOZTELL's envelopes, auth checks and cursor paging.
 
 class WoztellFailure extends Error {
-	constructor(status, error) {
+	constructor(status, error, headers = {}) {
 		super(error);
 		this.status = status;
+		this.headers = headers;
 	}
 }
 
-const fail = (status, error) => {
-	throw new WoztellFailure(status, error);
+const fail = (status, error, headers) => {
+	throw new WoztellFailure(status, error, headers);
 };
 
 function requireAccessToken(request, state) {

@@ -33,8 +33,23 @@ export interface Identity {
 	channelSecret: string;
 }
 
+/** How the sandbox's Bot API misbehaves under load (routes/botApi.js); {} resets it. */
+export interface BotApiBehaviour {
+	/** Recipients (numbers or member IDs) refused for good, HTTP 400. */
+	refuse?: string[];
+	/** Accepted sends per clock second; past it HTTP 429 with Retry-After: 1. 0: no cap. */
+	ratePerSecond?: number;
+	/** Every Nth send answers failStatus (503 by default), nothing sent. 0: never. */
+	failEvery?: number;
+	failStatus?: number;
+	/** Accepted, kept, then answered this late, for the recipients in slowFor (all when empty). */
+	slowAnswerMs?: number;
+	slowFor?: string[];
+}
+
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
 export interface SandboxAdmin {
+	botApiBehaviour(input: BotApiBehaviour): { behaviour: Required<BotApiBehaviour> };
 	reviewDelay(input: { ms: number }): void;
 	template(input: {
 		name: string;
@@ -76,6 +91,10 @@ export function startSandbox(options?: {
 	templateReviewMs?: number;
 }): Promise<Sandbox>;
 export const identity: Identity;
+/** A loopback port nothing listens on. */
+export function closedPort(): Promise<number>;
+/** How many times each recipient (number or member ID) was sent something. */
+export function sentCounts(state: Sandbox['state']): Map<string, number>;
 /** One template language version as the sandbox keeps it, created a day ago unless told otherwise. */
 export type TemplateVersion = Record<string, unknown> & {
 	id: string;

@@ -11,7 +11,7 @@ const {
 const routes = require('./routes');
 const { admin, settleReviews } = require('./routes/admin');
 const answerOpenApi = require('./routes/openApi');
-const botApiRoutes = require('./routes/botApi');
+const { routes: botApiRoutes } = require('./routes/botApi');
 
 const API_PATH = '/v1.2/api';
 const OPEN_API_PATH = '/open-api/v3';
@@ -53,7 +53,7 @@ async function answer(response, handle) {
 		return send(response, 200, { ok: 1, ...(await handle()) });
 	} catch (error) {
 		if (error instanceof WoztellFailure)
-			return send(response, error.status, { ok: 0, error: error.message });
+			return send(response, error.status, { ok: 0, error: error.message }, error.headers);
 		return send(response, 500, { ok: 0, error: `Sandbox error: ${error.message}` });
 	}
 }

@@ -1,5 +1,6 @@
 'use strict';
 // The sandbox's in-memory WOZTELL account. Identifiers are the reference's own sample values.
+const { DEFAULT_BEHAVIOUR } = require('./routes/botApi');
 
 const identity = {
 	accessToken: 'sandbox-access-token',
@@ -60,6 +61,11 @@ function createState() {
 		/** What the Bot API was asked to send, in order (routes/botApi.js). */
 		sentResponses: [],
 		sentCount: 0,
+		/** Every send request that reached the Bot API's checks, refused or not. */
+		sendAttempts: 0,
+		/** How the Bot API misbehaves under load (routes/botApi.js), and its current second. */
+		botApiBehaviour: { ...DEFAULT_BEHAVIOUR },
+		sendWindow: { second: 0, accepted: 0 },
 		/** Webhook events the sandbox delivered (routes/webhook.js), with the receiver's answer. */
 		webhookDeliveries: [],
 		catalogs: [

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { withIdParameter } from './descriptions';
 import { typedOrChannelId, type ChannelDerivedId } from '../../shared/transport';
+import { itemRetryBounds } from './retryOptions';
 import { numericId, refuseToSend } from './validate';
 
 /**
@@ -15,7 +16,8 @@ import { numericId, refuseToSend } from './validate';
 function sendIdOrChannelDefault(parameter: ChannelDerivedId, displayName: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const typed = String(this.getNodeParameter(parameter, '') ?? '').trim();
-		const value = (await typedOrChannelId.call(this, parameter, typed)) ?? '';
+		const value =
+			(await typedOrChannelId.call(this, parameter, typed, itemRetryBounds(this))) ?? '';
 		const problem = value
 			? typed
 				? numericId(value)

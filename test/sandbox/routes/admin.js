@@ -4,6 +4,7 @@
 // and tested. Tests call `sandbox.admin.*`; a person can POST JSON to /sandbox/<name>.
 const { fail, requireParameter } = require('../http');
 const { deliverWebhook } = require('./webhook');
+const { botApiBehaviour } = require('./botApi');
 
 const REJECTED_REASON = 'INVALID_FORMAT';
 
@@ -64,6 +65,7 @@ const admin = {
 		state.businessKeyStatus = requireParameter({ status }, 'status');
 	},
 	deliverWebhook,
+	botApiBehaviour,
 };
 
 module.exports = { admin, settleReviews };

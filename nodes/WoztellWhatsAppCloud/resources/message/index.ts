@@ -5,9 +5,16 @@ import { recipientFields, sendRecipient } from './recipient';
 import { sendResponsesArray, sendResponsesFields } from './sendResponses';
 import { sendTemplateFields, sendTemplateResponse } from './sendTemplate';
 import { sendTextFields, sendTextResponse } from './sendText';
+import { sentMessages } from './sentMessages';
 
-/** Both go to the Bot API's `POST /sendResponses`; the credential routes that path there. */
-const sendResponses = { method: 'POST' as const, path: '/sendResponses', botApi: true as const };
+/** All go to the Bot API's `POST /sendResponses`; the credential routes that path there. */
+const sendResponses = {
+	method: 'POST' as const,
+	path: '/sendResponses',
+	botApi: true as const,
+	effect: 'send' as const,
+	postReceive: [sentMessages],
+};
 
 export const messageDescription: INodeProperties[] = [
 	operationSelector('message', [

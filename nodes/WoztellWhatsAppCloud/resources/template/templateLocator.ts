@@ -13,6 +13,7 @@ import {
 	TEMPLATES_PATH,
 } from '../../../shared/templates';
 import { cursorPages } from '../../../shared/transport';
+import { itemRetryBounds } from '../../shared/retryOptions';
 
 export const templateLocatorField: INodeProperties = resourceLocator({
 	name: 'template',
@@ -72,7 +73,7 @@ async function findTemplateVersion(
 		...(language ? { language: JSON.stringify([language]) } : {}),
 		...(byId ? {} : { name: wanted }),
 	};
-	for await (const body of cursorPages.call(this, TEMPLATES_PATH, qs)) {
+	for await (const body of cursorPages.call(this, TEMPLATES_PATH, qs, itemRetryBounds(this))) {
 		for (const group of (body.data ?? []) as IDataObject[]) {
 			const versions = (group.templates ?? []) as IDataObject[];
 			const name = String(group.name);
