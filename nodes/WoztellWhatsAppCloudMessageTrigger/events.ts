@@ -41,6 +41,33 @@ function mediaIdsOf(data: IDataObject): string[] {
 		.filter((id): id is string => id !== null);
 }
 
+/** A customer's tap on a reply button or a list row: the ID the message gave it, and its title. */
+export interface Reply {
+	id: string;
+	title: string | null;
+}
+
+/**
+ * The reply a tap sends back. No public WOZTELL page shows a WhatsApp button or list reply event.
+ * WOZTELL's Message Event reference gives a button's "PAYLOAD" type its "custom data provided by
+ * the app" in `data.payload` (an object `{ payload, value }` where the response set one, per
+ * "Advanced payload value"); WhatsApp's own webhook puts it in `interactive.button_reply` or
+ * `list_reply` (`id`, `title`). Both are read; the sandbox sends the first.
+ */
+export function replyOf(event: IDataObject): Reply | null {
+	const data = isObject(event.data) ? event.data : {};
+	const payload = isObject(data.payload) ? data.payload.payload : data.payload;
+	if (typeof payload === 'string' && payload) {
+		return { id: payload, title: textOf(data.title) ?? textOf(data.text) };
+	}
+	const interactive = isObject(data.interactive) ? data.interactive : {};
+	const native = interactive.button_reply ?? interactive.list_reply;
+	if (isObject(native) && typeof native.id === 'string' && native.id) {
+		return { id: native.id, title: textOf(native.title) };
+	}
+	return null;
+}
+
 /**
  * One output item per webhook event, with the fields a workflow maps most (WOZTELL's shapes,
  * ../shared/woztell-notes "Beyond the reference"): inbound `{ from, to, timestamp, type, data,

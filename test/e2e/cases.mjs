@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-const { identity } = createRequire(import.meta.url)('../sandbox/state.js');
+const require = createRequire(import.meta.url);
+const { identity } = require('../sandbox/state.js');
+const { sentCounts } = require('../sandbox/routes/botApi.js');
+/** The recipient the sandbox refuses for good in the Retry On Fail case. */
+const RETRY_REFUSED = '85290000011';
 const SIGNED = {
 	'x-woztell-payload':
 		'{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}',
@@ -118,6 +122,27 @@ export const cases = [
 				},
 			});
 			assert.equal(run.state().sentResponses.length, 1);
+		},
+	},
+	{
+		workflow: 'message-retry-on-fail.json',
+		title:
+			'message → sendText with Retry On Fail (3 tries) and a refused recipient: the run fails on it, nobody gets two',
+		seed(state) {
+			state.botApiBehaviour = { ...state.botApiBehaviour, refuse: [RETRY_REFUSED] };
+		},
+		check(run) {
+			assert.equal(run.code, 1);
+			const error = run.result?.data?.resultData?.error;
+			assert.match(error?.message ?? run.stdout, new RegExp(`Recipient ${RETRY_REFUSED} cannot`));
+			const counts = sentCounts(run.state());
+			assert.equal(counts.size, 29);
+			assert.ok([...counts.values()].every((count) => count === 1), 'a customer got two');
+			assert.equal(counts.has(RETRY_REFUSED), false);
+			// n8n ran the node three times; only the refused item was asked of WOZTELL again.
+			const sends = run.requestsTo('/sendResponses');
+			assert.equal(sends.filter((r) => r.body.recipientId === RETRY_REFUSED).length, 3);
+			assert.equal(sends.length, 32);
 		},
 	},
 	{

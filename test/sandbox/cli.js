@@ -1,12 +1,29 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run sandbox`: the WOZTELL sandbox alone, for trying workflows without a WOZTELL account.
+// Flags shape how its Bot API behaves under load (routes/botApi.js), e.g.
+//   npm run sandbox -- --rate=40 --fail-every=25 --refuse=85290000042 --slow=2000 --slow-for=85290000007
 const { startSandbox } = require('./server');
 const { identity } = require('./state');
 
 const port = Number(process.env.WOZTELL_SANDBOX_PORT ?? 4010);
+const flag = (name) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const list = (value) => (value ? value.split(',').map((entry) => entry.trim()) : undefined);
+const number = (value) => (value === undefined ? undefined : Number(value));
+const behaviour = Object.fromEntries(
+	Object.entries({
+		ratePerSecond: number(flag('rate')),
+		failEvery: number(flag('fail-every')),
+		failStatus: number(flag('fail-status')),
+		refuse: list(flag('refuse')),
+		slowAnswerMs: number(flag('slow')),
+		slowFor: list(flag('slow-for')),
+	}).filter(([, value]) => value !== undefined),
+);
 
 startSandbox({ port }).then((sandbox) => {
+	const { behaviour: set } = sandbox.admin.botApiBehaviour(behaviour);
 	const lines = [
 		`WOZTELL sandbox listening on ${sandbox.baseUrl}`,
 		'',
@@ -32,6 +49,9 @@ startSandbox({ port }).then((sandbox) => {
 		'A customer message to a Message Trigger, signed with the Channel Secret:',
 		'  …/sandbox/deliverWebhook {"url":"http://127.0.0.1:5678/webhook/…","text":"Hi"}',
 		'  (add "signature":"forged" or "none" for a bad one; {"url":…,"replay":true} sends the last again)',
+		'How the Bot API behaves under load (flags --rate --fail-every --fail-status --refuse --slow --slow-for,',
+		'or POST …/sandbox/botApiBehaviour {"ratePerSecond":40,"failEvery":25,"refuse":["85290000042"]}):',
+		`  ${JSON.stringify(set)}`,
 		'',
 		'Press Ctrl+C to stop. State lives in memory and is lost on exit.',
 	];
