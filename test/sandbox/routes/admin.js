@@ -5,6 +5,7 @@
 const { fail, requireParameter } = require('../http');
 const { deliverWebhook } = require('./webhook');
 const { botApiBehaviour } = require('./botApi');
+const { openApiBehaviour } = require('./openApi');
 
 const REJECTED_REASON = 'INVALID_FORMAT';
 
@@ -66,6 +67,7 @@ const admin = {
 	},
 	deliverWebhook,
 	botApiBehaviour,
+	openApiBehaviour,
 };
 
 module.exports = { admin, settleReviews };

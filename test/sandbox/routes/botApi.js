@@ -8,6 +8,7 @@
 // Retry-After. Neither is shown in WOZTELL's pages: both are the sandbox's reading.
 const { createHash } = require('node:crypto');
 const { fail } = require('../http');
+const { redirectMemberToNode } = require('./redirect');
 
 /**
  * How the Bot API behaves under load, as real services do; `npm run sandbox -- --help` and
@@ -118,7 +119,15 @@ function sentCounts(state) {
 }
 
 module.exports = {
-	routes: [{ method: 'POST', path: '/sendResponses', auth: ['botToken'], handle: sendResponses }],
+	routes: [
+		{ method: 'POST', path: '/sendResponses', auth: ['botToken'], handle: sendResponses },
+		{
+			method: 'POST',
+			path: '/redirectMemberToNode',
+			auth: ['botToken'],
+			handle: redirectMemberToNode,
+		},
+	],
 	DEFAULT_BEHAVIOUR,
 	botApiBehaviour,
 	sentCounts,

@@ -1,9 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { showFor } from '../../shared/descriptions';
-import { refuseToSend, woztellId } from '../../shared/validate';
+import { botApiRecipient, memberIdentityOf, requireToken } from '../../shared/memberIdentity';
 
 const forMessage = showFor('message');
+const requireBotApiToken = requireToken('botApiToken', 'bot:sendResponses', 'Messages');
 
 export const recipientFields: INodeProperties[] = [
 	{
@@ -40,49 +41,18 @@ export const recipientFields: INodeProperties[] = [
 	},
 ];
 
-/** E.164: a country code and a subscriber number, at most 15 digits; no trunk 0 in front. */
-const WHATSAPP_NUMBER = /^[1-9]\d{7,14}$/;
-
-/** A WhatsApp number as the Bot API's recipientId takes it: the digits alone. */
-export function whatsappNumberDigits(typed: string): string | undefined {
-	const digits = typed.replace(/[\s+\-().]/g, '');
-	return WHATSAPP_NUMBER.test(digits) ? digits : undefined;
-}
-
 /**
  * The Bot API reference's Send Responses body: `channelId` (required) and "Either memberId,
  * recipientId" (recipientId: "phone number on WhatsApp"). The channel is the credential's.
  */
 export async function sendRecipient(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	await requireBotApiToken.call(this, request);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	if (!String(credentials.botApiToken ?? '').trim()) {
-		refuseToSend(
-			this,
-			'The credential has no Bot API Access Token',
-			'Messages go through WOZTELL’s Bot API: create an access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens) and enter it in the credential. Nothing was sent.',
-		);
-	}
-	const typed = String(this.getNodeParameter('recipient', '') ?? '').trim();
-	const byMemberId = this.getNodeParameter('recipientType', 'whatsappNumber') === 'memberId';
-	let recipient: Record<string, string>;
-	if (byMemberId) {
-		const problem = woztellId(typed);
-		if (problem) refuseToSend(this, `Recipient (Member ID) ${problem}`);
-		recipient = { memberId: typed };
-	} else {
-		const digits = whatsappNumberDigits(typed);
-		if (!digits) {
-			refuseToSend(
-				this,
-				`Recipient (WhatsApp Number) must be a phone number with its country code, 8 to 15 digits, e.g. 85291234567 (got "${typed}")`,
-			);
-		}
-		recipient = { recipientId: digits };
-	}
+	const recipient = memberIdentityOf(this, 'recipientType', 'recipient', 'Recipient');
 	request.body = {
 		...(request.body as object),
 		channelId: String(credentials.channelId ?? '').trim(),
-		...recipient,
+		...botApiRecipient(recipient),
 	};
 	return request;
 }
