@@ -76,6 +76,8 @@ export interface SandboxAdmin {
 		url: string;
 		event?: Record<string, unknown>;
 		text?: string;
+		/** Sent as the body instead of an event's JSON, signed all the same. */
+		body?: string;
 		signature?: 'valid' | 'forged' | 'none';
 		/** Sends the previous delivery's bytes and signature again. */
 		replay?: boolean;

@@ -24,10 +24,11 @@ function sampleInboundText(state, text = 'Hello from the sandbox') {
 
 const signatureOf = (raw, secret) => createHmac('sha256', secret).update(raw).digest('base64');
 
-function signedRequest(state, { event, text, signature = 'valid' }) {
+function signedRequest(state, { event, text, body, signature = 'valid' }) {
 	if (!['valid', 'forged', 'none'].includes(signature))
 		fail(400, 'signature must be valid, forged or none');
-	const raw = JSON.stringify(event ?? sampleInboundText(state, text));
+	if (body !== undefined && typeof body !== 'string') fail(400, 'body must be text');
+	const raw = body ?? JSON.stringify(event ?? sampleInboundText(state, text));
 	const headers = { 'Content-Type': 'application/json' };
 	if (signature !== 'none') {
 		const secret = signature === 'valid' ? state.identity.channelSecret : 'forged-secret';
@@ -37,7 +38,8 @@ function signedRequest(state, { event, text, signature = 'valid' }) {
 }
 
 /**
- * { url, event?, text?, signature?, replay? }: `signature` is `valid` (default), `forged` (signed
+ * { url, event?, text?, body?, signature?, replay? }: `body` sends that text as the body instead of
+ * an event's JSON (signed all the same); `signature` is `valid` (default), `forged` (signed
  * with another secret) or `none`; `replay: true` sends the previous delivery's bytes and signature
  * again, as an attacker who captured it would. Answers what the receiver answered; keeps every
  * delivery.
@@ -53,7 +55,8 @@ async function deliverWebhook(state, { url, replay, ...input } = {}) {
 		: signedRequest(state, input);
 	const response = await fetch(url, { method: 'POST', headers, body: raw });
 	const delivery = { url, signature, status: response.status, body: await response.text() };
-	state.webhookDeliveries.push({ ...delivery, event: JSON.parse(raw), request: { raw, headers } });
+	const event = input.body === undefined ? JSON.parse(raw) : undefined;
+	state.webhookDeliveries.push({ ...delivery, event, request: { raw, headers } });
 	return { delivery };
 }
 
