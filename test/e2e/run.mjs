@@ -42,7 +42,11 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
 import { runQueueSuite } from './queue.mjs';
-import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
+import {
+	publishedRefundRedirects,
+	publishedTriggerDeliversOnce,
+	publishedWebhookReplies,
+} from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 
 const require = createRequire(import.meta.url);
@@ -325,8 +329,12 @@ async function main() {
 			assert.deepEqual(missing, [], `resources without an e2e workflow: ${missing.join(', ')}`);
 		});
 
-		// 3. n8n start: node loaded from the installed package, credential test endpoint.
-		if (!only) {
+		// 3. n8n start: node loaded from the installed package, credential test endpoint, and the
+		// published examples (with --only, when one of them is selected).
+		const publishedSelected = exampleCases.filter(
+			(c) => c.published && (!only || c.example.includes(only) || c.title.includes(only)),
+		);
+		if (!only || publishedSelected.length) {
 			log('starting n8n for the credential test…');
 			let server;
 			await test('n8n start loads the installed package and answers ready', async () => {
@@ -427,11 +435,15 @@ async function main() {
 							like(sandbox.requests[0], { method: 'GET', path: '/waba-info' });
 						});
 					}
-					for (const c of exampleCases.filter((example) => example.published)) {
+					for (const c of publishedSelected) {
 						await test(`examples/${c.example}: ${c.title}`, async () => {
 							const { id } = runnableExample(c.example);
-							if (c.published === 'webhook') {
-								await publishedWebhookReplies({ rest, sandbox, id, n8nUrl: server.url });
+							const webhookProof = {
+								webhook: publishedWebhookReplies,
+								refundWebhook: publishedRefundRedirects,
+							}[c.published];
+							if (webhookProof) {
+								await webhookProof({ rest, sandbox, id, n8nUrl: server.url });
 								return;
 							}
 							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id });
