@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from './engine/harness';
+import { collectSecrets, findSecrets } from './engine/secrets';
 import { useSandbox } from './engine/useSandbox';
 import { identity, type RecordedRequest } from './sandbox';
 import {
@@ -385,6 +386,8 @@ describe('member operations: the credential and WOZTELL’s errors', () => {
 				{ openApiToken: 'not-a-token' },
 			);
 			expect(error?.message).toBe('User is not authenticated.');
+			const credentials = sandboxCredentials(context.sandbox, { openApiToken: 'not-a-token' });
+			expect(findSecrets([error], collectSecrets(credentials))).toEqual([]);
 			expect((error as { httpCode?: string }).httpCode).toBe('200');
 			expect((error as { description?: string }).description).toBe(
 				`WOZTELL's Open API refused the credential's Open API Token: create an access token with the ${scope} scope (WOZTELL: Settings → Access Tokens) and enter it in the credential's Open API Token field.`,

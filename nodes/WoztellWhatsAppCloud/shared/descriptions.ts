@@ -85,6 +85,8 @@ interface LocatorSpec {
 	namePlaceholder?: string;
 	/** Left out for a locator inside a collection. */
 	displayOptions?: IDisplayOptions;
+	/** Fields whose change reloads the list and clears the value (the editor's loadOptionsDependsOn). */
+	dependsOn?: string[];
 }
 
 /** A pick-list with search, or an ID typed by hand. */
@@ -97,6 +99,7 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 		required: true,
 		description: spec.description,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
+		...(spec.dependsOn ? { typeOptions: { loadOptionsDependsOn: spec.dependsOn } } : {}),
 		modes: [
 			{
 				displayName: 'From List',

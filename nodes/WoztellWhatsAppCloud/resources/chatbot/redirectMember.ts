@@ -40,6 +40,7 @@ export const redirectMemberFields: INodeProperties[] = [
 		description:
 			'The node of the tree to move the member to; the list shows the chosen tree’s nodes',
 		searchListMethod: 'searchTreeNodes',
+		dependsOn: ['tree.value'],
 		idPlaceholder: 'e.g. Tf3N1pDep9xEHMVu',
 		idPattern: '[A-Za-z0-9_-]+',
 		displayOptions: forRedirect,
