@@ -8,7 +8,7 @@ const answer = (
 	statusCode: number,
 	body: unknown,
 	headers: Record<string, string> = {},
-): IN8nHttpFullResponse => ({ statusCode, body, headers });
+): IN8nHttpFullResponse => ({ statusCode, body: body as IN8nHttpFullResponse['body'], headers });
 
 function refusal(response: IN8nHttpFullResponse) {
 	try {
