@@ -124,9 +124,12 @@ const OTHER_MEDIA_EXTENSIONS = [
 	'wma',
 	'aiff',
 ];
+/** WhatsApp's own list of document types: any other kind refuses them. */
+const DOCUMENT_EXTENSIONS = ['pdf', 'txt', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'];
 const KNOWN_MEDIA_EXTENSIONS = new Set([
 	...Object.values(MEDIA_FORMATS).flatMap(({ extensions }) => extensions),
 	...OTHER_MEDIA_EXTENSIONS,
+	...DOCUMENT_EXTENSIONS,
 ]);
 
 /** The lower-case extension of a URL's last path segment, or undefined. */
@@ -311,14 +314,20 @@ const headerMedia = (values: HeaderValues): MediaSourceValues => ({
 	id: values.headerMediaId,
 });
 
-export function headerProblem(values: HeaderValues): string | undefined {
-	const type = values.headerType;
-	if (type === 'none') return undefined;
+/** What is wrong with the header, for a message type that takes the header `types`. */
+export function headerProblem(values: HeaderValues, types: HeaderType[]): string | undefined {
+	const type = values.headerType as HeaderType;
+	if (!types.includes(type)) {
+		const names = HEADER_OPTIONS.filter(({ value }) => types.includes(value)).map(
+			({ name }) => name,
+		);
+		return `Header must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+	}
 	if (type === 'text')
 		return fieldProblem('Header Text', asText(values.headerText), maxLength(HEADER_TEXT_MAX, 1));
 	if (type === 'image' || type === 'video' || type === 'document')
 		return mediaSourceProblem(type, headerMedia(values), 'Header Media');
-	return 'Header must be None, Text, Image, Video or Document';
+	return undefined;
 }
 
 /** WhatsApp's interactive `header`: `{ type: "text", text }` or `{ type: "image", image: { link | id } }`. */

@@ -20,10 +20,12 @@ import {
 	toBody,
 	toFooter,
 	toHeader,
+	type HeaderType,
 	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
+const HEADERS: HeaderType[] = ['document', 'image', 'none', 'text', 'video'];
 const OPERATIONS = ['sendButtons'];
 /** WhatsApp Cloud API, reply buttons: 1 to 3, title ≤ 20 characters, ID ≤ 256, IDs unique. */
 const MAX_BUTTONS = 3;
@@ -31,7 +33,7 @@ const TITLE_MAX = 20;
 const ID_MAX = 256;
 
 export const sendButtonsFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, ['document', 'image', 'none', 'text', 'video']),
+	...headerFields(OPERATIONS, HEADERS),
 	bodyField(OPERATIONS, 'The message above the buttons'),
 	footerField(OPERATIONS),
 	inputModeField(
@@ -129,7 +131,7 @@ export function buttonsProblem(values: ButtonsValues): string | undefined {
 		.find(Boolean);
 	const repeated = repeatedAt(list.map((button) => asText(button.id)));
 	return firstProblemOf(
-		headerProblem(values),
+		headerProblem(values, HEADERS),
 		bodyProblem(values.bodyText),
 		footerProblem(values.footerText),
 		count,

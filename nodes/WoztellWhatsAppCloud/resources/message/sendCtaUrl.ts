@@ -16,17 +16,19 @@ import {
 	toBody,
 	toFooter,
 	toHeader,
+	type HeaderType,
 	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
+const HEADERS: HeaderType[] = ['document', 'image', 'none', 'text', 'video'];
 const OPERATIONS = ['sendCtaUrl'];
 const forCtaUrl = showFor('message', OPERATIONS);
 /** WhatsApp Cloud API, CTA URL button messages: one button, its text ≤ 20 characters. */
 const BUTTON_MAX = 20;
 
 export const sendCtaUrlFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, ['document', 'image', 'none', 'text', 'video']),
+	...headerFields(OPERATIONS, HEADERS),
 	bodyField(OPERATIONS, 'The message above the button'),
 	footerField(OPERATIONS),
 	{
@@ -60,7 +62,7 @@ export interface CtaUrlValues extends HeaderValues {
 
 export function ctaUrlProblem(values: CtaUrlValues): string | undefined {
 	return firstProblemOf(
-		headerProblem(values),
+		headerProblem(values, HEADERS),
 		bodyProblem(values.bodyText),
 		footerProblem(values.footerText),
 		fieldProblem('Button Text', asText(values.buttonText), maxLength(BUTTON_MAX, 1)),

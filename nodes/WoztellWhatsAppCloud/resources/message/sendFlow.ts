@@ -17,10 +17,12 @@ import {
 	toBody,
 	toFooter,
 	toHeader,
+	type HeaderType,
 	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
+const HEADERS: HeaderType[] = ['none', 'text'];
 const OPERATIONS = ['sendFlow'];
 const forFlow = showFor('message', OPERATIONS);
 const forNavigate = { show: { ...forFlow.show, flowAction: ['navigate'] } };
@@ -53,7 +55,7 @@ export const sendFlowFields: INodeProperties[] = [
 		description: 'Whether the flow is sent as published or as its current draft',
 		displayOptions: forFlow,
 	},
-	...headerFields(OPERATIONS, ['none', 'text']),
+	...headerFields(OPERATIONS, HEADERS),
 	bodyField(OPERATIONS, 'The message above the flow button'),
 	footerField(OPERATIONS),
 	{
@@ -155,7 +157,7 @@ export function flowProblem(values: FlowValues): string | undefined {
 		['navigate', 'data_exchange'].includes(values.flowAction as string)
 			? undefined
 			: 'Flow Action must be navigate or data_exchange',
-		headerProblem(values),
+		headerProblem(values, HEADERS),
 		bodyProblem(values.bodyText),
 		footerProblem(values.footerText),
 		fieldProblem('Flow Button Text', asText(values.flowCta), maxLength(CTA_MAX, 1)),

@@ -22,10 +22,12 @@ import {
 	toBody,
 	toFooter,
 	toHeader,
+	type HeaderType,
 	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
+const HEADERS: HeaderType[] = ['none', 'text'];
 const OPERATIONS = ['sendList'];
 /**
  * WhatsApp Cloud API, list messages: a button label ≤ 20 characters; ≤ 10 sections, ≤ 10 rows in
@@ -40,7 +42,7 @@ const DESCRIPTION_MAX = 72;
 const ROW_ID_MAX = 200;
 
 export const sendListFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, ['none', 'text']),
+	...headerFields(OPERATIONS, HEADERS),
 	bodyField(OPERATIONS, 'The message above the list button'),
 	footerField(OPERATIONS),
 	{
@@ -205,7 +207,7 @@ function rowsProblem(sections: Section[]): string | undefined {
 export function listProblem(values: ListValues): string | undefined {
 	const found = sectionsOf(values);
 	return firstProblemOf(
-		headerProblem(values),
+		headerProblem(values, HEADERS),
 		bodyProblem(values.bodyText),
 		footerProblem(values.footerText),
 		fieldProblem('Button Text', asText(values.buttonText), maxLength(BUTTON_MAX, 1)),
