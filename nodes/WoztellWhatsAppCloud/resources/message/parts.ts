@@ -179,6 +179,7 @@ export function mediaSourceFields(
 			displayName: `${names.label} Source`,
 			name: names.source,
 			type: 'options',
+			noDataExpression: true,
 			options: [
 				{
 					name: 'URL',
@@ -263,6 +264,7 @@ export function headerFields(operations: string[], types: HeaderType[]): INodePr
 			displayName: 'Header',
 			name: 'headerType',
 			type: 'options',
+			noDataExpression: true,
 			options: HEADER_OPTIONS.filter(({ value }) => types.includes(value)),
 			default: 'none',
 			description: 'What the message shows above its body, if anything',

@@ -82,6 +82,7 @@ export const sendFlowFields: INodeProperties[] = [
 		displayName: 'Flow Action',
 		name: 'flowAction',
 		type: 'options',
+		noDataExpression: true,
 		options: [
 			{
 				name: 'Data Exchange',
