@@ -356,3 +356,55 @@ function checkResponse(entry, index, state) {
 }
 
 module.exports = { checkResponse };
+
+const quoted = (value) => {
+	const text = String(value ?? '');
+	return JSON.stringify(text.length > 60 ? `${text.slice(0, 59)}…` : text);
+};
+
+/** One `response` entry as one readable line, for `npm run dev`'s log. */
+function summaryOf(entry) {
+	const body = entry.body?.text !== undefined ? ` ${quoted(entry.body.text)}` : '';
+	const titles = (list) => `[${list.join(' | ')}]`;
+	switch (entry.type) {
+		case 'TEXT':
+			return `TEXT ${quoted(entry.text)}`;
+		case 'IMAGE':
+		case 'VIDEO':
+		case 'AUDIO':
+		case 'STICKER':
+		case 'FILE': {
+			const file = entry.url ?? `media ${entry.attachment_id}`;
+			const name = entry.filename ? ` as ${entry.filename}` : '';
+			return `${entry.type} ${file}${name}${entry.text ? ` ${quoted(entry.text)}` : ''}`;
+		}
+		case 'LOCATION':
+			return `LOCATION ${entry.latitude},${entry.longitude}${entry.name ? ` ${quoted(entry.name)}` : ''}`;
+		case 'CONTACT':
+			return `CONTACT ${(entry.contacts ?? []).map((contact) => contact.name?.formatted_name).join(', ')}`;
+		case 'REACTION':
+			return entry.emoji
+				? `REACTION ${entry.emoji} to ${entry.message_id}`
+				: `REACTION removed from ${entry.message_id}`;
+		case 'WHATSAPP_REPLY_BUTTONS':
+			return `BUTTONS${body} ${titles(entry.action.buttons.map((button) => button.reply.title))}`;
+		case 'WHATSAPP_LIST': {
+			const rows = entry.action.sections.flatMap((section) => section.rows.map((row) => row.title));
+			return `LIST${body} ${entry.action.button}: ${titles(rows)}`;
+		}
+		case 'WHATSAPP_CTA_URL':
+			return `CTA URL${body} [${entry.action.parameters.display_text} → ${entry.action.parameters.url}]`;
+		case 'WHATSAPP_FLOW': {
+			const { flow_cta: cta, flow_id: flowId, mode } = entry.action.parameters;
+			return `FLOW${body} [${cta} → flow ${flowId}, ${mode}]`;
+		}
+		case 'LOCATION_REQUEST':
+			return `LOCATION REQUEST${body}`;
+		case 'TEMPLATE':
+			return `TEMPLATE ${entry.elementName} (${entry.languageCode})`;
+		default:
+			return entry.type;
+	}
+}
+
+module.exports.summaryOf = summaryOf;

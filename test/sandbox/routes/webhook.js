@@ -101,4 +101,12 @@ async function deliverWebhook(state, { url, replay, ...input } = {}) {
 	return { delivery };
 }
 
-module.exports = { deliverWebhook, SAMPLES: Object.keys(SAMPLES) };
+/** What a delivered customer event holds, in one line, for `npm run dev`'s log. */
+function eventSummary({ type, data = {} }) {
+	if (type === 'PAYLOAD') return `reply ${data.payload} ${JSON.stringify(data.text ?? '')}`;
+	if (type === 'LOCATION') return `location ${data.latitude},${data.longitude}`;
+	if (data.text !== undefined) return `${type} ${JSON.stringify(data.text)}`;
+	return `${type} ${JSON.stringify(data).slice(0, 80)}`;
+}
+
+module.exports = { deliverWebhook, eventSummary, SAMPLES: Object.keys(SAMPLES) };
