@@ -174,7 +174,15 @@ export async function publishedMenuAnswers({ rest, sandbox, id, n8nUrl }) {
 		},
 		{
 			send: { sample: 'location' },
-			received: { messageType: 'LOCATION', location: { latitude: 22.2783, longitude: 114.1747 } },
+			received: {
+				messageType: 'LOCATION',
+				location: {
+					latitude: 22.2783,
+					longitude: 114.1747,
+					name: 'Sandbox Coffee',
+					address: 'Central',
+				},
+			},
 			answer: menu,
 		},
 		{
