@@ -358,7 +358,7 @@ describe('message → sendFlow', () => {
 			bodyText: 'Book your next visit',
 			footerText: 'Takes a minute',
 			flowCta: 'Book now',
-			flowToken: 'booking-A-1',
+			flowReference: 'booking-A-1',
 			flowScreen: 'WELCOME',
 			flowData: '{"name": "Ada"}',
 		});

@@ -197,7 +197,7 @@ describe('builders', () => {
 			flow: '1',
 			flowMode: 'published',
 			flowCta: 'Open',
-			flowToken: '',
+			flowReference: '',
 			flowAction: 'navigate',
 			flowScreen: ' START ',
 			flowData: {},

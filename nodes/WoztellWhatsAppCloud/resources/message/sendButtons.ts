@@ -72,7 +72,7 @@ export const sendButtonsFields: INodeProperties[] = [
 						required: true,
 						default: '',
 						placeholder: 'e.g. track_order',
-						description: `Your own value for the button, given back in the Message Trigger's reply.id when the customer taps it; at most ${ID_MAX} characters, unique in the message`,
+						description: `Your own value for the button, given back in the Message Trigger's reply when the customer taps it; at most ${ID_MAX} characters, unique in the message`,
 					},
 				],
 			},

@@ -70,7 +70,7 @@ export const sendFlowFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Flow Token',
-		name: 'flowToken',
+		name: 'flowReference',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. booking-A-1',
@@ -121,7 +121,7 @@ export interface FlowValues extends HeaderValues {
 	bodyText: unknown;
 	footerText: unknown;
 	flowCta: unknown;
-	flowToken: unknown;
+	flowReference: unknown;
 	flowAction: unknown;
 	flowScreen: unknown;
 	flowData: unknown;
@@ -147,7 +147,7 @@ function screenData(value: unknown): IDataObject | undefined | string {
 const navigates = (values: FlowValues) => values.flowAction !== 'data_exchange';
 
 export function flowProblem(values: FlowValues): string | undefined {
-	const token = optionalText(values.flowToken);
+	const token = optionalText(values.flowReference);
 	const screen = asText(values.flowScreen);
 	const data = navigates(values) ? screenData(values.flowData) : undefined;
 	return firstProblemOf(
@@ -194,7 +194,7 @@ export function toFlowResponse(values: FlowValues): IDataObject {
 				flow_id: asText(values.flow),
 				flow_cta: asText(values.flowCta),
 				mode: values.flowMode,
-				flow_token: optionalText(values.flowToken),
+				flow_token: optionalText(values.flowReference),
 				flow_action: values.flowAction,
 				flow_action_payload: navigates(values)
 					? compact({
@@ -215,7 +215,7 @@ export const flowMessage: MessageType<FlowValues> = {
 		bodyText: '',
 		footerText: '',
 		flowCta: '',
-		flowToken: '',
+		flowReference: '',
 		flowAction: 'navigate',
 		flowScreen: '',
 		flowData: '{}',

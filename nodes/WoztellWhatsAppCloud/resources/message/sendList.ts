@@ -91,7 +91,7 @@ export const sendListFields: INodeProperties[] = [
 						required: true,
 						default: '',
 						placeholder: 'e.g. opening_hours',
-						description: `Your own value for the row, given back in the Message Trigger's reply.id when the customer picks it; at most ${ROW_ID_MAX} characters, unique in the list`,
+						description: `Your own value for the row, given back in the Message Trigger's reply when the customer picks it; at most ${ROW_ID_MAX} characters, unique in the list`,
 					},
 					{
 						displayName: 'Description',

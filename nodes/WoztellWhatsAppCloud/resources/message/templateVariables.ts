@@ -117,7 +117,7 @@ export function variablesProblem(
 const BUTTON_PARAMETERS: Record<string, (value: string) => [string, IDataObject]> = {
 	url: (text) => ['url', { type: 'text', text }],
 	payload: (payload) => ['quick_reply', { type: 'payload', payload }],
-	flow_token: (flowToken) => ['flow', { type: 'action', action: { flow_token: flowToken } }],
+	flow_token: (token) => ['flow', { type: 'action', action: { flow_token: token } }],
 	coupon_code: (code) => ['copy_code', { type: 'coupon_code', coupon_code: code }],
 };
 
