@@ -339,7 +339,45 @@ describe('message trigger: events and items', () => {
 	])('answers and starts nothing for an event not picked (%#)', async (body, events) => {
 		const { result, response } = await signed(body, { events });
 		expect(response.statusCode).toBe(200);
-		expect(result).toEqual({});
+		expect(result).toEqual({ webhookResponse: { received: true } });
+	});
+});
+
+describe('message trigger: what WOZTELL’s call is answered', () => {
+	it('an accepted event: HTTP 200 with {"received":true}, and the webhook answers from the node', async () => {
+		const { result, response } = await signed(inboundText);
+		expect(response.statusCode).toBe(200);
+		expect(result.webhookResponse).toEqual({ received: true });
+		// n8n answers `webhookResponse` only when responseData is set and empty (else "firstEntryJson").
+		expect(trigger.description.webhooks?.[0].responseData).toBe('');
+	});
+
+	it.each([
+		['plain text', 'Hello'],
+		['a JSON array', '[{"type":"TEXT"}]'],
+		['a JSON string', '"TEXT"'],
+		['null', 'null'],
+		['an empty body', ''],
+		['cut-off JSON', '{"type":"TEXT","data":'],
+	])('a signed body that is %s: HTTP 400, nothing started', async (_case, text) => {
+		const raw = Buffer.from(text);
+		const { result, response } = await deliver({ body: {}, raw, signature: sign(raw) });
+		expect(response.statusCode).toBe(400);
+		expect(response.sent).toEqual({
+			message: 'The body must be one JSON object: a WOZTELL channel event',
+		});
+		expect(result).toEqual({ noWebhookResponse: true });
+	});
+
+	it('the same with Verify Signature off', async () => {
+		const raw = Buffer.from('[1,2]');
+		const { result, response } = await deliver({
+			body: {},
+			raw,
+			parameters: { verifySignature: false },
+		});
+		expect(response.statusCode).toBe(400);
+		expect(result.workflowData).toBeUndefined();
 	});
 });
 

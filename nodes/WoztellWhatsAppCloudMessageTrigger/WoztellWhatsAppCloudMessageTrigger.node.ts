@@ -13,6 +13,27 @@ import { isSignedByChannel } from './signature';
 
 const SIGNATURE_HEADER = 'x-woztell-signature';
 
+/**
+ * What every accepted event is answered with (HTTP 200), whether or not it starts the workflow:
+ * WOZTELL documents no answer it expects. An empty `responseData` makes n8n answer the webhook's
+ * `webhookResponse`, instead of its default for onReceived, the text "firstEntryJson".
+ */
+export const RECEIVED = { received: true };
+
+const isEventObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The event: the body as received, when it is one JSON object; undefined for anything else. */
+function eventOf(rawBody: unknown, parsed: unknown): IDataObject | undefined {
+	if (!Buffer.isBuffer(rawBody)) return isEventObject(parsed) ? parsed : undefined;
+	try {
+		const event: unknown = JSON.parse(rawBody.toString('utf8'));
+		return isEventObject(event) ? event : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WOZTELL WhatsApp Cloud Message Trigger',
@@ -31,7 +52,13 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{
@@ -112,9 +139,9 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
 		if (this.getNodeParameter('verifySignature', true) !== false) {
 			const { channelSecret } = await this.getCredentials(CREDENTIAL_TYPE);
-			const request = this.getRequestObject();
 			const secret = typeof channelSecret === 'string' ? channelSecret.trim() : '';
 			// n8n keeps the body as received in rawBody: the signature is over those bytes, not the parsed JSON.
 			const signed =
@@ -127,9 +154,16 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
-		const item = messageItemOf(this.getBodyData());
+		const event = eventOf(request.rawBody, this.getBodyData());
+		if (!event) {
+			this.getResponseObject()
+				.status(400)
+				.json({ message: 'The body must be one JSON object: a WOZTELL channel event' });
+			return { noWebhookResponse: true };
+		}
+		const item = messageItemOf(event);
 		const events = this.getNodeParameter('events', []) as MessageEventName[];
-		if (!events.includes(item.event as MessageEventName)) return {};
-		return { workflowData: [[{ json: item as IDataObject }]] };
+		if (!events.includes(item.event as MessageEventName)) return { webhookResponse: RECEIVED };
+		return { workflowData: [[{ json: item as IDataObject }]], webhookResponse: RECEIVED };
 	}
 }

@@ -82,8 +82,9 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 
 /**
  * Publishes the imported workflow `id` (the auto-reply example, with the sandbox credential) on the
- * n8n at `n8nUrl`; forged and unsigned events must get 401 and start nothing, a signed customer
- * message exactly one execution whose reply reaches the Bot API. Returns that execution.
+ * n8n at `n8nUrl`; forged and unsigned events must get 401 and start nothing, a signed body that is
+ * not an event 400, a signed customer message `{"received":true}` and exactly one execution whose
+ * reply reaches the Bot API. Returns that execution.
  */
 export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 	sandbox.reset();
@@ -109,8 +110,12 @@ export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 			});
 			assert.equal(delivery.status, 401, `${signature}: ${delivery.body}`);
 		}
+		// A signed body that is not one JSON object: refused, nothing started.
+		const notAnEvent = await sandbox.admin.deliverWebhook({ url, body: '[{"type":"TEXT"}]' });
+		assert.equal(notAnEvent.delivery.status, 400, notAnEvent.delivery.body);
 		const { delivery } = await sandbox.admin.deliverWebhook({ url, text: 'Where is my order?' });
 		assert.equal(delivery.status, 200, delivery.body);
+		assert.deepEqual(JSON.parse(delivery.body), { received: true });
 		const execution = await waitFor(
 			'the execution of the customer message',
 			async () => (await executions()).find(isFinishedExecution),

@@ -81,6 +81,8 @@ export interface SandboxAdmin {
 		text?: string;
 		/** Merged over the sample's `data`. */
 		data?: Record<string, unknown>;
+		/** Sent as the body instead of an event's JSON, signed all the same. */
+		body?: string;
 		signature?: 'valid' | 'forged' | 'none';
 		/** Sends the previous delivery's bytes and signature again. */
 		replay?: boolean;

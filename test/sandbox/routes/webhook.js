@@ -67,10 +67,11 @@ function sampleOf(state, { sample = 'text', text, data = {} }) {
 
 const signatureOf = (raw, secret) => createHmac('sha256', secret).update(raw).digest('base64');
 
-function signedRequest(state, { event, signature = 'valid', ...sample }) {
+function signedRequest(state, { event, body, signature = 'valid', ...sample }) {
 	if (!['valid', 'forged', 'none'].includes(signature))
 		fail(400, 'signature must be valid, forged or none');
-	const raw = JSON.stringify(event ?? sampleOf(state, sample));
+	if (body !== undefined && typeof body !== 'string') fail(400, 'body must be text');
+	const raw = body ?? JSON.stringify(event ?? sampleOf(state, sample));
 	const headers = { 'Content-Type': 'application/json' };
 	if (signature !== 'none') {
 		const secret = signature === 'valid' ? state.identity.channelSecret : 'forged-secret';
@@ -80,11 +81,12 @@ function signedRequest(state, { event, signature = 'valid', ...sample }) {
 }
 
 /**
- * { url, event?, sample?, text?, data?, signature?, replay? }: the event given, or a customer's
- * `sample` (SAMPLES: text by default, with `text`; `data` merged over the sample's); `signature` is
- * `valid` (default), `forged` (signed with another secret) or `none`; `replay: true` sends the
- * previous delivery's bytes and signature again, as an attacker who captured it would. Answers what
- * the receiver answered; keeps every delivery.
+ * { url, event?, sample?, text?, data?, body?, signature?, replay? }: the event given, or a
+ * customer's `sample` (SAMPLES: text by default, with `text`; `data` merged over the sample's);
+ * `body` sends that text as the body instead of an event's JSON (signed all the same);
+ * `signature` is `valid` (default), `forged` (signed with another secret) or `none`; `replay: true`
+ * sends the previous delivery's bytes and signature again, as an attacker who captured it would.
+ * Answers what the receiver answered; keeps every delivery.
  */
 async function deliverWebhook(state, { url, replay, ...input } = {}) {
 	if (typeof url !== 'string' || !URL.canParse(url)) fail(400, 'url must be a URL');
@@ -97,7 +99,8 @@ async function deliverWebhook(state, { url, replay, ...input } = {}) {
 		: signedRequest(state, input);
 	const response = await fetch(url, { method: 'POST', headers, body: raw });
 	const delivery = { url, signature, status: response.status, body: await response.text() };
-	state.webhookDeliveries.push({ ...delivery, event: JSON.parse(raw), request: { raw, headers } });
+	const event = input.body === undefined ? JSON.parse(raw) : undefined;
+	state.webhookDeliveries.push({ ...delivery, event, request: { raw, headers } });
 	return { delivery };
 }
 
