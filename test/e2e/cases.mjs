@@ -128,10 +128,11 @@ export const cases = [
 		workflow: 'message-types.json',
 		title:
 			'message → every message type, one node each, reaches the Bot API as its response entry (the reaction to the message the first node sent)',
+		// The published flow `npm run dev`'s sandbox has too (seed.js), where this is an example.
 		seed(state) {
 			state.flows.push({
-				id: '885692686603466',
-				name: 'Fitting',
+				id: '885692686603001',
+				name: 'Appointment booking',
 				categories: ['APPOINTMENT_BOOKING'],
 				status: 'PUBLISHED',
 				validation_errors: [],
@@ -184,7 +185,7 @@ export const cases = [
 			like(flow, {
 				action: {
 					parameters: {
-						flow_id: '885692686603466',
+						flow_id: '885692686603001',
 						mode: 'published',
 						flow_action_payload: { screen: 'WELCOME', data: { order: 'A-1' } },
 					},
