@@ -47,8 +47,10 @@ function shownFields(resource: string, operation: string) {
 			null,
 			description,
 		) ?? {};
+	// A field that takes no expression (noDataExpression) shows or hides others: n8n's editor
+	// offers its options only, so it keeps its default here.
 	return properties
-		.filter((property) => !['resource', 'operation', 'returnAll'].includes(property.name))
+		.filter((property) => !['returnAll'].includes(property.name) && !property.noDataExpression)
 		.filter((property) => NodeHelpers.displayParameter(shown, property, null, description));
 }
 

@@ -238,6 +238,12 @@ describe('message trigger: events and items', () => {
 				text: 'Where is my order?',
 				mediaIds: [],
 				timestamp: '2024-12-02T12:00:00.000Z',
+				reply: null,
+				media: [],
+				location: null,
+				contacts: null,
+				reaction: null,
+				quotedMessageId: null,
 				raw: inboundText,
 			},
 		]);
@@ -250,7 +256,53 @@ describe('message trigger: events and items', () => {
 			messageType: 'MISC',
 			text: null,
 			mediaIds: ['1234567890'],
+			media: [{ type: 'IMAGE', waMediaId: '1234567890', fileId: null, caption: null }],
 		});
+	});
+
+	/** WhatsApp's own shapes inside `data`, read beside WOZTELL's (events.ts says which is which). */
+	it.each([
+		[
+			'a button reply in WhatsApp’s interactive shape',
+			{ type: 'INTERACTIVE', data: { interactive: { button_reply: { id: 'yes', title: 'Yes' } } } },
+			{ reply: { id: 'yes', title: 'Yes' } },
+		],
+		[
+			'a list reply in WhatsApp’s interactive shape',
+			{
+				type: 'INTERACTIVE',
+				data: { interactive: { list_reply: { id: 'hours', title: 'Opening hours' } } },
+			},
+			{ reply: { id: 'hours', title: 'Opening hours' } },
+		],
+		[
+			'an advanced payload value',
+			{ type: 'PAYLOAD', data: { payload: { payload: 'TEMP_RESULT', value: '1' }, title: 'OK' } },
+			{ reply: { id: 'TEMP_RESULT', title: 'OK' } },
+		],
+		[
+			'a location in data.location, coordinates as text',
+			{ type: 'LOCATION', data: { location: { latitude: '1.5', longitude: '-2', name: 'Here' } } },
+			{ location: { latitude: 1.5, longitude: -2, name: 'Here', address: null } },
+		],
+		[
+			'a reaction beside its type, removed',
+			{ type: 'REACTION', data: { emoji: '', messageId: 'wamid.out1' } },
+			{ reaction: { emoji: '', messageId: 'wamid.out1' } },
+		],
+		[
+			'a video by WOZTELL file ID with a caption',
+			{ type: 'VIDEO', data: { fileId: 'f1', caption: 'Look' } },
+			{ media: [{ type: 'VIDEO', waMediaId: null, fileId: 'f1', caption: 'Look' }], mediaIds: [] },
+		],
+		[
+			'a quoted message by message_id',
+			{ type: 'TEXT', data: { text: 'This', context: { message_id: 'wamid.q' } } },
+			{ quotedMessageId: 'wamid.q', text: 'This' },
+		],
+	])('maps %s', async (_case, shape, expected) => {
+		const { items } = await signed({ ...inboundText, ...shape });
+		expect(items?.[0]).toMatchObject({ event: 'inboundMessage', ...expected });
 	});
 
 	it('maps a delivery status, its timestamp in seconds read as seconds', async () => {
@@ -358,6 +410,76 @@ describe('message trigger: events delivered by the sandbox (admin deliverWebhook
 		expect(started).toHaveLength(1);
 		expect(started[0][0]).toMatchObject({ event: 'inboundMessage', text: 'Is it shipped?' });
 		expect(context.sandbox.state.webhookDeliveries).toHaveLength(1);
+	});
+
+	it.each([
+		['buttonReply', 'PAYLOAD', { reply: { id: 'track_order', title: 'Track order' } }],
+		['listReply', 'PAYLOAD', { reply: { id: 'opening_hours', title: 'Opening hours' } }],
+		[
+			'location',
+			'LOCATION',
+			{
+				location: {
+					latitude: 22.2783,
+					longitude: 114.1747,
+					name: 'Sandbox Coffee',
+					address: 'Central',
+				},
+			},
+		],
+		[
+			'image',
+			'IMAGE',
+			{
+				media: [
+					{
+						type: 'IMAGE',
+						waMediaId: null,
+						fileId: '6662bd2f4c0c1c00123a9f01',
+						caption: 'My receipt',
+					},
+				],
+			},
+		],
+		[
+			'imageAttachment',
+			'MISC',
+			{
+				mediaIds: ['1234567890'],
+				media: [{ type: 'IMAGE', waMediaId: '1234567890', fileId: null, caption: null }],
+			},
+		],
+		[
+			'contacts',
+			'CONTACTS',
+			{
+				contacts: [
+					{
+						name: { formatted_name: 'Ada Lovelace', first_name: 'Ada', last_name: 'Lovelace' },
+						phones: [{ phone: '+44 20 7946 0000', wa_id: '442079460000', type: 'CELL' }],
+					},
+				],
+			},
+		],
+		['reaction', 'REACTION', { reaction: { emoji: '👍', messageId: 'wamid.sandbox1' } }],
+		['quotedReply', 'TEXT', { text: 'Yes, this one', quotedMessageId: 'wamid.sandbox1' }],
+	] as const)(
+		'a %s sample starts the workflow with it mapped',
+		async (sample, messageType, expected) => {
+			const { delivery } = await context.sandbox.admin.deliverWebhook({ url, sample });
+			expect(delivery.status).toBe(200);
+			expect(started).toHaveLength(1);
+			expect(started[0][0]).toMatchObject({ event: 'inboundMessage', messageType, ...expected });
+		},
+	);
+
+	it('changes a sample’s fields on request', async () => {
+		await context.sandbox.admin.deliverWebhook({
+			url,
+			sample: 'listReply',
+			data: { payload: 'find_a_shop', text: 'Find a shop' },
+		});
+		expect(started[0][0].reply).toEqual({ id: 'find_a_shop', title: 'Find a shop' });
 	});
 
 	it.each(['forged', 'none'] as const)(

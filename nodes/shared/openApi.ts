@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -9,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { explainFailure, failureOf } from './errors';
+import { lacksToken, missingToken, TOKEN_PLACE } from './credentialTokens';
 import { isObject, valueAt } from './objects';
 import {
 	newTally,
@@ -55,8 +55,6 @@ function refusalOf(statusCode: number, text: string, remaining: unknown, errors:
 	if (statusCode === 403 || NOT_PERMITTED.test(text)) return 'scope';
 	return errors.length ? 'other' : 'notOpenApi';
 }
-
-const TOKEN_PLACE = 'WOZTELL: Settings → Access Tokens';
 
 function hintFor(refusal: Refusal, scope: string, retryAfter: number | undefined): string {
 	switch (refusal) {
@@ -132,26 +130,6 @@ export function throwOnOpenApiError(scope: string) {
 	): Promise<INodeExecutionData[]> {
 		assertOpenApiOk(this.getNode(), response, scope, this.getItemIndex());
 		return items;
-	};
-}
-
-/** The credential field an API's token sits in, as the credential shows it. */
-export const TOKEN_FIELDS = {
-	openApiToken: 'Open API Token',
-	botApiToken: 'Bot API Access Token',
-} as const;
-type TokenField = keyof typeof TOKEN_FIELDS;
-
-/** Whether the credential lacks the token; then the request is refused before anything is sent. */
-export const lacksToken = (credentials: ICredentialDataDecryptedObject, field: TokenField) =>
-	String(credentials[field] ?? '').trim() === '';
-
-/** The refusal of a request whose token the credential lacks: its message and what to do. */
-export function missingToken(field: TokenField, scope: string, what: string) {
-	const api = field === 'openApiToken' ? "WOZTELL's Open API" : 'WOZTELL’s Bot API';
-	return {
-		message: `The credential has no ${TOKEN_FIELDS[field]}`,
-		description: `${what} go through ${api}: create an access token with the ${scope} scope (${TOKEN_PLACE}) and enter it in the credential's ${TOKEN_FIELDS[field]}. Nothing was sent.`,
 	};
 }
 

@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
 	ensureN8n,
 	N8N_VERSION,
@@ -43,6 +44,7 @@ import {
 import { cases, exampleCases, like } from './cases.mjs';
 import { runQueueSuite } from './queue.mjs';
 import {
+	publishedMenuAnswers,
 	publishedRefundRedirects,
 	publishedTriggerDeliversOnce,
 	publishedWebhookReplies,
@@ -330,11 +332,11 @@ async function main() {
 		});
 
 		// 3. n8n start: node loaded from the installed package, credential test endpoint, and the
-		// published examples (with --only, when one of them is selected).
-		const publishedSelected = exampleCases.filter(
+		// published examples (with --only, those it names alone).
+		const selectedPublished = exampleCases.filter(
 			(c) => c.published && (!only || c.example.includes(only) || c.title.includes(only)),
 		);
-		if (!only || publishedSelected.length) {
+		if (!only || selectedPublished.length) {
 			log('starting n8n for the credential test…');
 			let server;
 			await test('n8n start loads the installed package and answers ready', async () => {
@@ -348,35 +350,36 @@ async function main() {
 				try {
 					const rest = restClient(server.url);
 					await rest.ownerSession();
-					await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${MESSAGE_TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
-						const nodes = (await rest.call('GET', '/types/nodes.json')).body;
-						const ours = nodes.find((t) => t.name === NODE_TYPE);
-						assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
-						assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
-						const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
-						assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
-						assert.equal(trigger.polling, true);
-						const messageTrigger = nodes.find((t) => t.name === MESSAGE_TRIGGER_TYPE);
-						assert.equal(messageTrigger?.displayName, 'WOZTELL WhatsApp Cloud Message Trigger');
-						assert.equal(messageTrigger.webhooks?.[0]?.httpMethod, 'POST');
-						// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
-						assert.equal(
-							nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
-							'WOZTELL WhatsApp Cloud Tool',
-						);
-						const creds = (await rest.call('GET', '/types/credentials.json')).body;
-						assert.ok(
-							creds.some((c) => c.name === CREDENTIAL_TYPE),
-							`${CREDENTIAL_TYPE} not in /types/credentials.json`,
-						);
-						const installed = JSON.parse(
-							fs.readFileSync(
-								path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'),
-								'utf8',
-							),
-						);
-						assert.equal(installed.version, pkg.version);
-					});
+					if (!only)
+						await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${MESSAGE_TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+							const nodes = (await rest.call('GET', '/types/nodes.json')).body;
+							const ours = nodes.find((t) => t.name === NODE_TYPE);
+							assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
+							assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
+							const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
+							assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
+							assert.equal(trigger.polling, true);
+							const messageTrigger = nodes.find((t) => t.name === MESSAGE_TRIGGER_TYPE);
+							assert.equal(messageTrigger?.displayName, 'WOZTELL WhatsApp Cloud Message Trigger');
+							assert.equal(messageTrigger.webhooks?.[0]?.httpMethod, 'POST');
+							// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
+							assert.equal(
+								nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
+								'WOZTELL WhatsApp Cloud Tool',
+							);
+							const creds = (await rest.call('GET', '/types/credentials.json')).body;
+							assert.ok(
+								creds.some((c) => c.name === CREDENTIAL_TYPE),
+								`${CREDENTIAL_TYPE} not in /types/credentials.json`,
+							);
+							const installed = JSON.parse(
+								fs.readFileSync(
+									path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'),
+									'utf8',
+								),
+							);
+							assert.equal(installed.version, pkg.version);
+						});
 					// What the editor sends on "Test": the stored credential with secrets blanked, plus what
 					// the user changed in the form (`changes`); n8n fills the blanked secrets back in.
 					const testStored = async (id, { changes = {}, fault } = {}) => {
@@ -400,34 +403,36 @@ async function main() {
 					});
 					const OK = { status: 'OK', message: /^Connection successful!$/ };
 					const refused = (message) => ({ status: 'Error', message });
-					for (const [title, id, options, expected] of [
-						['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
-						['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
-						[
-							'an unknown channel is refused (404 from WOZTELL)',
-							SANDBOX_CREDENTIAL_ID,
-							{ changes: { channelId: 'ffffffffffffffffffffffff' } },
-							refused(REFUSED),
-						],
-						[
-							'ok: 0 with HTTP 200 is refused',
-							SANDBOX_CREDENTIAL_ID,
-							{ fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } },
-							refused(REFUSED),
-						],
-						[
-							'a wrong Base URL answering 404 with an HTML page is refused',
-							SANDBOX_CREDENTIAL_ID,
-							{ fault: htmlPage(404) },
-							refused(NOT_WOZTELL),
-						],
-						[
-							'a web page answering 200 is refused',
-							SANDBOX_CREDENTIAL_ID,
-							{ fault: htmlPage(200) },
-							refused(NOT_WOZTELL),
-						],
-					]) {
+					for (const [title, id, options, expected] of only
+						? []
+						: [
+								['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
+								['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
+								[
+									'an unknown channel is refused (404 from WOZTELL)',
+									SANDBOX_CREDENTIAL_ID,
+									{ changes: { channelId: 'ffffffffffffffffffffffff' } },
+									refused(REFUSED),
+								],
+								[
+									'ok: 0 with HTTP 200 is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } },
+									refused(REFUSED),
+								],
+								[
+									'a wrong Base URL answering 404 with an HTML page is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: htmlPage(404) },
+									refused(NOT_WOZTELL),
+								],
+								[
+									'a web page answering 200 is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: htmlPage(200) },
+									refused(NOT_WOZTELL),
+								],
+							]) {
 						await test(`credential test (GET /waba-info): ${title}`, async () => {
 							const result = await testStored(id, options);
 							assert.equal(result.status, expected.status, JSON.stringify(result));
@@ -435,7 +440,7 @@ async function main() {
 							like(sandbox.requests[0], { method: 'GET', path: '/waba-info' });
 						});
 					}
-					for (const c of publishedSelected) {
+					for (const c of selectedPublished) {
 						await test(`examples/${c.example}: ${c.title}`, async () => {
 							const { id } = runnableExample(c.example);
 							const webhookProof = {
@@ -444,6 +449,16 @@ async function main() {
 							}[c.published];
 							if (webhookProof) {
 								await webhookProof({ rest, sandbox, id, n8nUrl: server.url });
+								return;
+							}
+							if (c.published === 'menu') {
+								const answered = await publishedMenuAnswers({
+									rest,
+									sandbox,
+									id,
+									n8nUrl: server.url,
+								});
+								log(`menu: ${answered} customer messages, each one execution and one answer`);
 								return;
 							}
 							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id });
@@ -549,7 +564,8 @@ async function main() {
  */
 function runnableExample(file) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
-	const id = `wozExample${file.replace(/[^a-z]/gi, '').slice(0, 6)}`.padEnd(16, '0');
+	// n8n's workflow IDs are 16 characters: one per example file, whatever its name.
+	const id = `wozExample${createHash('sha256').update(file).digest('hex').slice(0, 6)}`;
 	const credentials = {
 		[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
 	};

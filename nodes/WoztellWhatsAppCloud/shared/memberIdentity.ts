@@ -1,11 +1,4 @@
-import type {
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	INodeProperties,
-	PreSendAction,
-} from 'n8n-workflow';
-import { lacksToken, missingToken, TOKEN_FIELDS } from '../../shared/openApi';
-import { CREDENTIAL_TYPE } from '../../shared/transport';
+import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { refuseToSend, woztellId } from './validate';
 
 /** A customer as WOZTELL knows them: by WhatsApp number (its `externalId`) or by member ID. */
@@ -96,22 +89,3 @@ export function memberFields(displayOptions: IDisplayOptions): INodeProperties[]
 /** The member the Member and Chatbot operations' fields name. */
 export const memberOf = (context: IExecuteSingleFunctions) =>
 	memberIdentityOf(context, 'memberBy', 'member', 'Member');
-
-/**
- * Refuses the item before anything is sent when the credential lacks the token the request needs,
- * naming the credential's field and the scope to give the token.
- */
-export function requireToken(
-	field: keyof typeof TOKEN_FIELDS,
-	scope: string,
-	what: string,
-): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, request) {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		if (lacksToken(credentials, field)) {
-			const { message, description } = missingToken(field, scope, what);
-			refuseToSend(this, message, description);
-		}
-		return request;
-	};
-}

@@ -7,7 +7,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { OPEN_API_URL, throwOnOpenApiError } from '../../shared/openApi';
 import { CREDENTIAL_TYPE } from '../../shared/transport';
-import { requireToken, type MemberIdentity } from './memberIdentity';
+import type { MemberIdentity } from './memberIdentity';
+import { requireToken } from './validate';
 
 interface OpenApiSpec<E extends 'read' | 'write'> {
 	/** The access-token scope the request needs, named in its errors. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnRedirectError } from '../../../shared/errors';
-import { requireToken } from '../../shared/memberIdentity';
+import { requireToken } from '../../shared/validate';
 import { operationSelector } from '../../shared/operations';
 import { redirected, redirectMemberFields, sendRedirect } from './redirectMember';
 

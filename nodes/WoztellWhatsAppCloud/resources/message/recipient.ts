@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { showFor } from '../../shared/descriptions';
-import { botApiRecipient, memberIdentityOf, requireToken } from '../../shared/memberIdentity';
+import { botApiRecipient, memberIdentityOf } from '../../shared/memberIdentity';
+import { requireToken } from '../../shared/validate';
 
 const forMessage = showFor('message');
 const requireBotApiToken = requireToken('botApiToken', 'bot:sendResponses', 'Messages');
