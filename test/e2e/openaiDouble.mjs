@@ -9,35 +9,33 @@ import http from 'node:http';
 export const FINAL_TEXT_PREFIX = 'The tool answered: ';
 
 /** The tool result in a request's input, or undefined on the first turn. */
-function toolResult(body) {
+export function toolResult(body) {
 	const outputs = (body.input ?? []).filter((entry) => entry.type === 'function_call_output');
 	return outputs.at(-1)?.output;
 }
 
-function answer(body, call, result, turn) {
-	const output =
-		result === undefined
-			? [
-					{
-						type: 'function_call',
-						id: `fc_${turn}`,
-						call_id: `call_${turn}`,
-						name: call.name,
-						arguments: JSON.stringify(call.arguments),
-						status: 'completed',
-					},
-				]
-			: [
-					{
-						type: 'message',
-						id: `msg_${turn}`,
-						role: 'assistant',
-						status: 'completed',
-						content: [
-							{ type: 'output_text', text: `${FINAL_TEXT_PREFIX}${result}`, annotations: [] },
-						],
-					},
-				];
+/** A Responses API answer holding a tool call ({ call }) or a final text ({ text }). */
+function reply(body, { call, text }, turn) {
+	const output = call
+		? [
+				{
+					type: 'function_call',
+					id: `fc_${turn}`,
+					call_id: `call_${turn}`,
+					name: call.name,
+					arguments: JSON.stringify(call.arguments),
+					status: 'completed',
+				},
+			]
+		: [
+				{
+					type: 'message',
+					id: `msg_${turn}`,
+					role: 'assistant',
+					status: 'completed',
+					content: [{ type: 'output_text', text, annotations: [] }],
+				},
+			];
 	return {
 		id: `resp_${turn}`,
 		object: 'response',
@@ -49,9 +47,15 @@ function answer(body, call, result, turn) {
 	};
 }
 
+/** One tool call, then a final text quoting the tool's result. */
+const answer = (body, call, result, turn) =>
+	reply(body, result === undefined ? { call } : { text: `${FINAL_TEXT_PREFIX}${result}` }, turn);
+
 /**
  * Starts the double on a free loopback port. `script(call)` sets the tool call ({ name,
- * arguments }) the next first turn answers with; `requests` holds { path, body } of every request.
+ * arguments }) the next first turn answers with; or `script(respond)` answers each request with
+ * `respond(body)`: `{ call: { name, arguments } }`, `{ text }` or `{ status }` (an error answer).
+ * `requests` holds { path, body } of every request.
  */
 export async function startOpenAiDouble() {
 	const requests = [];
@@ -75,8 +79,15 @@ export async function startOpenAiDouble() {
 				return refuse(404, `The double does not serve ${request.method} ${request.url}`);
 			if (body.stream) return refuse(400, 'The double does not stream');
 			if (!call) return refuse(500, 'No tool call scripted');
+			const turn = requests.length;
+			if (typeof call === 'function') {
+				const scripted = call(body);
+				if (scripted.status) return refuse(scripted.status, 'The scripted model failed');
+				response.writeHead(200, { 'content-type': 'application/json' });
+				return response.end(JSON.stringify(reply(body, scripted, turn)));
+			}
 			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end(JSON.stringify(answer(body, call, toolResult(body), requests.length)));
+			response.end(JSON.stringify(answer(body, call, toolResult(body), turn)));
 		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
