@@ -9,6 +9,8 @@ import { catalogDescription } from './resources/catalog';
 import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
+import { answerWebhook, answerWebhooks } from './resources/message/answerWebhook';
+import { sendAndWait } from './resources/message/sendAndWait';
 import { getTemplateVariables } from './resources/message/sendTemplate';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
@@ -32,6 +34,10 @@ export class WoztellWhatsAppCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Message → Send and Wait for Approval: n8n's waiting webhooks, registered only while waiting.
+		webhooks: answerWebhooks,
+		waitingNodeTooltip:
+			'Waiting for the answer on WhatsApp: a tap on a button (through the Message Trigger) or a click on a link',
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -83,4 +89,9 @@ export class WoztellWhatsAppCloud implements INodeType {
 	};
 
 	methods = { listSearch, resourceMapping: { getTemplateVariables } };
+
+	/** n8n-core runs a custom operation instead of the routing engine for its resource and operation. */
+	customOperations = { message: { sendAndWait } };
+
+	webhook = answerWebhook;
 }

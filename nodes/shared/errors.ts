@@ -133,6 +133,10 @@ function errorHook(hints: Hints) {
 	};
 }
 
+/** `assertWoztellOk` for a Bot API answer, whose errors name the Bot API token. */
+export const assertBotApiOk = (node: INode, response: IN8nHttpFullResponse, itemIndex?: number) =>
+	assertWoztellOk(node, response, itemIndex, BOT_API_HINT_BY_STATUS);
+
 export const throwOnWoztellError = errorHook(HINT_BY_STATUS);
 export const throwOnBotApiError = errorHook(BOT_API_HINT_BY_STATUS);
 

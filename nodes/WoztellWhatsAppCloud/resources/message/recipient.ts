@@ -1,7 +1,12 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { showFor } from '../../shared/descriptions';
-import { refuseToSend, woztellId } from '../../shared/validate';
+import { refuseToSend, woztellId, type ItemContext } from '../../shared/validate';
 
 const forMessage = showFor('message');
 
@@ -49,40 +54,49 @@ export function whatsappNumberDigits(typed: string): string | undefined {
 	return WHATSAPP_NUMBER.test(digits) ? digits : undefined;
 }
 
+/** Who the item's message goes to, as the Bot API names them; a bad recipient refuses the item. */
+export function recipientOf(context: ItemContext): { recipientId: string } | { memberId: string } {
+	const typed = String(context.getNodeParameter('recipient', '') ?? '').trim();
+	if (context.getNodeParameter('recipientType', 'whatsappNumber') === 'memberId') {
+		const problem = woztellId(typed);
+		if (problem) refuseToSend(context, `Recipient (Member ID) ${problem}`);
+		return { memberId: typed };
+	}
+	const digits = whatsappNumberDigits(typed);
+	if (!digits) {
+		refuseToSend(
+			context,
+			`Recipient (WhatsApp Number) must be a phone number with its country code, 8 to 15 digits, e.g. 85291234567 (got "${typed}")`,
+		);
+	}
+	return { recipientId: digits };
+}
+
+/** Messages go through WOZTELL's Bot API: without its token, nothing can be sent. */
+export function assertBotApiToken(
+	context: Pick<ItemContext, 'getNode' | 'getItemIndex'>,
+	credentials: ICredentialDataDecryptedObject,
+) {
+	if (!String(credentials.botApiToken ?? '').trim()) {
+		refuseToSend(
+			context,
+			'The credential has no Bot API Access Token',
+			'Messages go through WOZTELL’s Bot API: create an access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens) and enter it in the credential. Nothing was sent.',
+		);
+	}
+}
+
 /**
  * The Bot API reference's Send Responses body: `channelId` (required) and "Either memberId,
  * recipientId" (recipientId: "phone number on WhatsApp"). The channel is the credential's.
  */
 export async function sendRecipient(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	if (!String(credentials.botApiToken ?? '').trim()) {
-		refuseToSend(
-			this,
-			'The credential has no Bot API Access Token',
-			'Messages go through WOZTELL’s Bot API: create an access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens) and enter it in the credential. Nothing was sent.',
-		);
-	}
-	const typed = String(this.getNodeParameter('recipient', '') ?? '').trim();
-	const byMemberId = this.getNodeParameter('recipientType', 'whatsappNumber') === 'memberId';
-	let recipient: Record<string, string>;
-	if (byMemberId) {
-		const problem = woztellId(typed);
-		if (problem) refuseToSend(this, `Recipient (Member ID) ${problem}`);
-		recipient = { memberId: typed };
-	} else {
-		const digits = whatsappNumberDigits(typed);
-		if (!digits) {
-			refuseToSend(
-				this,
-				`Recipient (WhatsApp Number) must be a phone number with its country code, 8 to 15 digits, e.g. 85291234567 (got "${typed}")`,
-			);
-		}
-		recipient = { recipientId: digits };
-	}
+	assertBotApiToken(this, credentials);
 	request.body = {
 		...(request.body as object),
 		channelId: String(credentials.channelId ?? '').trim(),
-		...recipient,
+		...recipientOf(this),
 	};
 	return request;
 }
