@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/transport';
+import { answerTap, withoutAnswerSecrets } from './approvals';
 import { messageItemOf, type MessageEventName } from './events';
 import { isSignedByChannel } from './signature';
 
@@ -112,7 +113,8 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (this.getNodeParameter('verifySignature', true) !== false) {
+		const verifySignature = this.getNodeParameter('verifySignature', true) !== false;
+		if (verifySignature) {
 			const { channelSecret } = await this.getCredentials(CREDENTIAL_TYPE);
 			const request = this.getRequestObject();
 			const secret = typeof channelSecret === 'string' ? channelSecret.trim() : '';
@@ -127,7 +129,10 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
-		const item = messageItemOf(this.getBodyData());
+		// A tap answering Message → Send and Wait resumes that execution, and starts nothing here.
+		const answered = await answerTap.call(this, this.getBodyData(), verifySignature);
+		if (answered) return answered;
+		const item = messageItemOf(withoutAnswerSecrets(this.getBodyData()));
 		const events = this.getNodeParameter('events', []) as MessageEventName[];
 		if (!events.includes(item.event as MessageEventName)) return {};
 		return { workflowData: [[{ json: item as IDataObject }]] };

@@ -137,7 +137,10 @@ export const cases = [
 			assert.match(error?.message ?? run.stdout, new RegExp(`Recipient ${RETRY_REFUSED} cannot`));
 			const counts = sentCounts(run.state());
 			assert.equal(counts.size, 29);
-			assert.ok([...counts.values()].every((count) => count === 1), 'a customer got two');
+			assert.ok(
+				[...counts.values()].every((count) => count === 1),
+				'a customer got two',
+			);
 			assert.equal(counts.has(RETRY_REFUSED), false);
 			// n8n ran the node three times; only the refused item was asked of WOZTELL again.
 			const sends = run.requestsTo('/sendResponses');

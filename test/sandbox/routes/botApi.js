@@ -122,4 +122,5 @@ module.exports = {
 	DEFAULT_BEHAVIOUR,
 	botApiBehaviour,
 	sentCounts,
+	memberOf,
 };

@@ -206,11 +206,9 @@ function questionOf(item: ItemContext): Question {
 	const labels = [{ approved: true, label: text('approveLabel', '✓ Approve').trim() }];
 	if (text('approvalType', 'double') === 'double')
 		labels.push({ approved: false, label: text('declineLabel', '✗ Decline').trim() });
-	const problems = [
-		answerWith === 'buttons' && maxLength(BUTTONS_BODY_MAX, 1)(message),
-		answerWith === 'links' && !message.trim() && 'must not be empty',
-	];
-	const messageProblem = problems.find(Boolean);
+	const messageProblem = !message.trim()
+		? 'must not be empty'
+		: answerWith === 'buttons' && maxLength(BUTTONS_BODY_MAX)(message);
 	if (messageProblem) refuseToSend(item, `Message ${messageProblem}`);
 	for (const { approved, label } of labels) {
 		const problem = maxLength(LABEL_MAX, 1)(label);
