@@ -42,8 +42,12 @@ function shownFields(resource: string, operation: string) {
 			null,
 			description,
 		) ?? {};
+	// Request Options are n8n's own settings of every declarative node, read by its routing engine.
 	return properties
-		.filter((property) => !['resource', 'operation', 'returnAll'].includes(property.name))
+		.filter(
+			(property) =>
+				!['resource', 'operation', 'returnAll', 'requestOptions'].includes(property.name),
+		)
 		.filter((property) => NodeHelpers.displayParameter(shown, property, null, description));
 }
 

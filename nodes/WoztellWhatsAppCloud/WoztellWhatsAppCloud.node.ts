@@ -17,6 +17,7 @@ import { productDescription } from './resources/product';
 import { templateDescription, templateListFields } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
 import { returnAllAndLimit, showFor } from './shared/descriptions';
+import { requestOptionsField } from './shared/requestOptions';
 import { retryOptionsField } from './shared/retryOptions';
 
 export class WoztellWhatsAppCloud implements INodeType {
@@ -85,6 +86,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 			// n8n's order in a list: Return All and Limit first, then Filters and Options.
 			...templateListFields,
 			retryOptionsField,
+			requestOptionsField,
 		],
 	};
 

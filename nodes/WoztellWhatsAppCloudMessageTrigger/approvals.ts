@@ -33,6 +33,32 @@ function isRecipient(button: AnswerButton, answeredBy: string | null, memberId: 
 	return answeredBy === button.recipient.recipientId;
 }
 
+/** Hands the sealed answer to the waiting execution, at n8n's signed resume URL of that answer. */
+async function postAnswer(
+	this: IWebhookFunctions,
+	resumeUrl: string,
+	answer: string,
+): Promise<AnswerOutcome> {
+	try {
+		// n8n checks the URL's signature; the waiting node checks the sealed answer.
+		const { statusCode, body } = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: resumeUrl,
+			body: { answer },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: RESUME_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+		if (statusCode >= 500) return 'unreachable';
+		if (statusCode === 401 || statusCode === 403) return 'refused';
+		return (body as IDataObject | undefined)?.recorded === true ? 'resumed' : 'notWaiting';
+	} catch {
+		// The error would name the resume URL: it is not passed on.
+		return 'unreachable';
+	}
+}
+
 async function resume(
 	this: IWebhookFunctions,
 	event: IDataObject,
@@ -52,24 +78,7 @@ async function resume(
 		answeredBy,
 		answeredAt: typeof timestamp === 'string' ? timestamp : new Date().toISOString(),
 	});
-	try {
-		// n8n checks the URL's signature; the waiting node checks the sealed answer.
-		const { statusCode, body } = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: button.resumeUrl,
-			body: { answer },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: RESUME_TIMEOUT_MS,
-		})) as IN8nHttpFullResponse;
-		if (statusCode >= 500) return 'unreachable';
-		if (statusCode === 401 || statusCode === 403) return 'refused';
-		return (body as IDataObject | undefined)?.recorded === true ? 'resumed' : 'notWaiting';
-	} catch {
-		// The error would name the resume URL: it is not passed on.
-		return 'unreachable';
-	}
+	return await postAnswer.call(this, button.resumeUrl, answer);
 }
 
 /**

@@ -2,6 +2,7 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -17,7 +18,9 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
 	DirectoryLoader,
 	ExecutionLifecycleHooks,
+	type ExecuteContext,
 	LoadOptionsContext,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import { WoztellWhatsAppCloud } from '../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
@@ -29,9 +32,14 @@ export const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud'
 export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 export const NODE_NAME = 'WOZTELL';
 
-export const nodeType = new WoztellWhatsAppCloud();
+export const nodeType: INodeType & WoztellWhatsAppCloud = new WoztellWhatsAppCloud();
 // n8n's loader gives every declarative node the standard Request Options (batching, timeout, proxy).
 DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+// And n8n's CLI gives it an `execute` that runs the routing engine (NodeTypes.getByNameAndVersion):
+// a node with a `webhook` (Send and Wait's) is otherwise run as a webhook node.
+nodeType.execute = async function (this: IExecuteFunctions) {
+	return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
+};
 export const credentialType = new WoztellWhatsAppCloudApi();
 
 export const typesServing = (type: INodeType) =>

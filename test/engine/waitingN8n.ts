@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'http';
-import { createRequire } from 'module';
 import type {
 	IDataObject,
 	IWebhookData,
@@ -7,7 +5,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { InstanceSettings, validateUrlSignature, WebhookContext } from 'n8n-core';
+import { validateUrlSignature, WebhookContext } from 'n8n-core';
 import {
 	additionalDataFor,
 	CREDENTIAL_TYPE,
@@ -19,43 +17,38 @@ import {
 	type RunResult,
 } from './harness';
 import { CredentialsHelper } from './credentialsHelper';
-
-/** n8n-core's own dependency container: InstanceSettings holds the secret n8n signs resume URLs with. */
-const { Container } = createRequire(require.resolve('n8n-core'))(
-	'@n8n/di',
-) as typeof import('@n8n/di');
+import { startReceiver, type Received } from '../sandbox/receiver';
 
 export interface WaitingAnswer {
 	status: number;
-	body: string;
+	body?: unknown;
+	html?: string;
 }
 
 /** A fake express response: what the node's webhook writes itself. */
 function responseRecorder() {
-	const answer = { status: 200, body: undefined as string | undefined };
 	const response = {
 		status(code: number) {
 			answer.status = code;
 			return response;
 		},
 		json(value: unknown) {
-			answer.body = JSON.stringify(value);
-			return response;
-		},
-		send(value: string) {
 			answer.body = value;
 			return response;
 		},
+		send(value: string) {
+			answer.html = value;
+			return response;
+		},
 	};
+	const answer: WaitingAnswer = { status: 200 };
 	return { answer, response };
 }
 
-async function bodyOf(request: IncomingMessage): Promise<IDataObject> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
-	const raw = Buffer.concat(chunks).toString();
-	return raw ? (JSON.parse(raw) as IDataObject) : {};
-}
+/** The secret n8n signs resume URLs with: n8n-core's InstanceSettings, as every context holds it. */
+const hmacSecretOf = (context: WebhookContext) =>
+	(context as unknown as { instanceSettings: { hmacSignatureSecret: string } }).instanceSettings
+		.hmacSignatureSecret;
 
 /**
  * n8n's `/webhook-waiting/<execution>/<node>` route for runs of the engine harness, as n8n 2.41's
@@ -66,25 +59,17 @@ async function bodyOf(request: IncomingMessage): Promise<IDataObject> {
 export async function startWaitingN8n(options: RunOptions) {
 	const waiting = new Map<string, RunResult>();
 	const resumed = new Map<string, RunResult>();
-	const hmacSecret = Container.get(InstanceSettings).hmacSignatureSecret;
+	const noActionRequired = { status: 200, html: '<html>No action required</html>' };
 
-	async function answer(request: IncomingMessage): Promise<WaitingAnswer> {
-		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+	async function answer(request: Received): Promise<WaitingAnswer> {
+		const url = new URL(request.url, 'http://127.0.0.1');
 		const [, endpoint, executionId, nodeId] = url.pathname.split('/');
-		const signature = url.searchParams.get('signature') ?? '';
-		if (endpoint !== 'webhook-waiting' || !validateUrlSignature(signature, url, hmacSecret))
-			return { status: 401, body: 'Invalid token' };
 		const run = waiting.get(executionId);
-		if (!run) {
-			const finished = resumed.has(executionId);
-			return finished
-				? { status: 200, body: '<html>No action required</html>' }
-				: { status: 404, body: `The execution "${executionId}" does not exist.` };
-		}
+		if (endpoint !== 'webhook-waiting' || (!run && !resumed.has(executionId)))
+			return { status: 404, body: { message: `The execution "${executionId}" does not exist.` } };
+		if (!run) return noActionRequired;
 		const runExecutionData = run.run.data;
 		const [entry] = runExecutionData.executionData!.nodeExecutionStack;
-		if (entry.node.id !== decodeURIComponent(nodeId))
-			return { status: 200, body: '<html>No action required</html>' };
 		const credentialsHelper = new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
 		credentialsHelper.stored.set(CREDENTIAL_TYPE, options.credentials);
 		const workflow = new Workflow({
@@ -95,7 +80,6 @@ export async function startWaitingN8n(options: RunOptions) {
 			active: false,
 		});
 		const { answer: written, response } = responseRecorder();
-		const body = request.method === 'POST' ? await bodyOf(request) : {};
 		const additionalData = {
 			...additionalDataFor(credentialsHelper),
 			executionId,
@@ -103,7 +87,7 @@ export async function startWaitingN8n(options: RunOptions) {
 				method: request.method,
 				headers: request.headers,
 				query: Object.fromEntries(url.searchParams),
-				body,
+				body: request.raw.length ? (JSON.parse(request.raw.toString()) as IDataObject) : {},
 				params: {},
 			},
 			httpResponse: response,
@@ -126,38 +110,27 @@ export async function startWaitingN8n(options: RunOptions) {
 			[],
 			runExecutionData,
 		);
+		// A Send and Wait node's URL carries n8n's signature (WaitingWebhooks validateSignature).
+		const signature = url.searchParams.get('signature') ?? '';
+		if (!validateUrlSignature(signature, url, hmacSecretOf(context)))
+			return { status: 401, html: '<html>Invalid token</html>' };
+		// Waiting at another node: n8n finds no webhook of this one to run.
+		if (entry.node.id !== decodeURIComponent(nodeId)) return noActionRequired;
 		const result: IWebhookResponseData = await nodeType.webhook!.call(context);
-		if (result.workflowData) {
-			waiting.delete(executionId);
-			resumed.set(
-				executionId,
-				await resumeRun(run, { ...options, webhookItems: result.workflowData }),
-			);
-			const page = result.webhookResponse;
-			return { status: 200, body: typeof page === 'string' ? page : JSON.stringify(page) };
-		}
-		return { status: written.status, body: written.body ?? '' };
+		if (!result.workflowData) return written;
+		waiting.delete(executionId);
+		resumed.set(
+			executionId,
+			await resumeRun(run, { ...options, webhookItems: result.workflowData }),
+		);
+		const page = result.webhookResponse;
+		return typeof page === 'string' ? { status: 200, html: page } : { status: 200, body: page };
 	}
 
-	const server: Server = createServer((request, response) => {
-		answer(request).then(
-			({ status, body }) => {
-				response.writeHead(status, {
-					'Content-Type': body.startsWith('{') ? 'application/json' : 'text/html',
-				});
-				response.end(body);
-			},
-			(error: Error) => {
-				response.writeHead(500);
-				response.end(error.message);
-			},
-		);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
+	const server = await startReceiver(answer);
 	return {
 		/** What n8n's WEBHOOK_URL would make of it: the base of every resume URL. */
-		webhookWaitingBaseUrl: `http://127.0.0.1:${port}/webhook-waiting`,
+		webhookWaitingBaseUrl: `${server.origin}/webhook-waiting`,
 		/** A run that waits for its answer here. */
 		wait(run: RunResult) {
 			waiting.set(run.executionId, run);
@@ -165,6 +138,6 @@ export async function startWaitingN8n(options: RunOptions) {
 		/** The run an answer resumed, once it has. */
 		resumedRun: (run: RunResult) => resumed.get(run.executionId),
 		stillWaiting: (run: RunResult) => waiting.has(run.executionId),
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		close: () => server.close(),
 	};
 }

@@ -59,9 +59,11 @@ export const messageDescription: INodeProperties[] = [
 				// builds the AI Agent's human review (HitlTool) from a node offering it.
 				name: 'Send and Wait for Approval',
 				value: 'sendAndWait',
-				action: 'Send a question and wait for approval',
+				action: 'Send a message and wait for approval',
 				description:
 					'Ask a person on WhatsApp and wait for their answer: Approve and Decline buttons (or links) resume the workflow',
+				// What the custom operation sends, for the record: n8n-core runs it, not this routing.
+				routing: { request: { method: 'POST', url: '/sendResponses' } },
 			},
 		],
 	),

@@ -158,6 +158,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 									{ name: 'Days', value: 'days' },
 								],
 								default: 'hours',
+								description: 'What the amount counts',
 							},
 						],
 					},
