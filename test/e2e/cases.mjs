@@ -401,6 +401,13 @@ export const exampleCases = [
 		published: 'webhook',
 	},
 	{
+		example: 'refund-approval-over-whatsapp.json',
+		title:
+			'published with the channel’s Message Trigger: the manager’s tap resumes the waiting run (approve, decline, forged, other number, late, replayed), the wait limit, Web Links, the AI Agent’s human review',
+		// Runs on n8n's server with a Message Trigger: approval.mjs.
+		published: 'approval',
+	},
+	{
 		example: 'daily-template-status-report.json',
 		title: 'daily template status report: one CSV row per template language version',
 		seed(state) {
