@@ -383,7 +383,13 @@ export async function runApprovalSuite({
 				['declines: the tool does not run and the model is told', '✗ Decline', false],
 			]) {
 				await test(`approval: the AI Agent’s human review on WhatsApp (${HITL_TYPE}): the manager ${title}`, async () => {
-					const aboutBefore = sandbox.state.businessProfile.about;
+					const aboutBefore = 'Closed for renovation';
+					sandbox.state.businessProfile.about = aboutBefore;
+					const requestsBefore = sandbox.requests.length;
+					const profileUpdates = () =>
+						sandbox.requests
+							.slice(requestsBefore)
+							.filter((r) => r.path === '/whatsapp-business-profile' && r.method === 'PATCH');
 					double.script({
 						name: toolName(TOOLS.profile),
 						arguments: { toolParameters: { about: ABOUT }, hitlParameters: {} },
@@ -395,11 +401,7 @@ export async function runApprovalSuite({
 						question.body.text,
 						`The agent wants to run Update_Business_Profile with {"about":"${ABOUT}"}`,
 					);
-					assert.equal(
-						sandbox.requests.filter((r) => r.path === '/whatsapp-business-profile').length,
-						0,
-						'the tool ran before the answer',
-					);
+					assert.equal(profileUpdates().length, 0, 'the tool ran before the answer');
 					const tappedAt = Date.now();
 					const { delivery } = await sandbox.admin.tapButton({ url: triggerUrl, title: button });
 					assert.deepEqual(JSON.parse(delivery.body), { answer: 'resumed' });
@@ -418,9 +420,7 @@ export async function runApprovalSuite({
 					const runData = await runDataOf(executionId);
 					const answer = runData['AI Agent'].at(-1).data.main[0][0].json.output;
 					assert.ok(answer.startsWith(FINAL_TEXT_PREFIX), answer);
-					const patches = sandbox.requests.filter(
-						(r) => r.path === '/whatsapp-business-profile' && r.method === 'PATCH',
-					);
+					const patches = profileUpdates();
 					if (approved) {
 						assert.equal(patches.length, 1);
 						assert.equal(sandbox.state.businessProfile.about, ABOUT);
