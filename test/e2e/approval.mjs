@@ -39,6 +39,11 @@ const credentials = {
 };
 const HITL_TYPE = `${PACKAGE_NAME}.woztellWhatsAppCloudHitlTool`;
 const ABOUT = 'Open 9 to 5, Monday to Friday';
+/** The model's call of the gated tool: its own arguments, and none for the human review. */
+const profileCall = {
+	name: toolName(TOOLS.profile),
+	arguments: { toolParameters: { about: ABOUT }, hitlParameters: {} },
+};
 
 /** The channel's Message Trigger, published: customer messages and the bot's own, kept as items. */
 function triggerWorkflow() {
@@ -71,9 +76,9 @@ function triggerWorkflow() {
 }
 
 /** AI Agent → Update Business Profile, gated by the node's human review (n8n's HitlTool of it). */
-function humanReviewWorkflow() {
+function humanReviewWorkflow(id = 'wozApprovalAgent1', reviewParameters = {}) {
 	const workflow = agentWorkflow(
-		'wozApprovalAgent1',
+		id,
 		'Set our About text to say we are open 9 to 5, Monday to Friday.',
 		TOOLS.profile,
 	);
@@ -88,6 +93,7 @@ function humanReviewWorkflow() {
 			recipient: MANAGER,
 			message:
 				'=The agent wants to run {{ $tool.name }} with {{ JSON.stringify($tool.parameters) }}',
+			...reviewParameters,
 		},
 		credentials,
 	};
@@ -127,7 +133,16 @@ export function approvalWorkflows(runnableExample, { agent = true } = {}) {
 		),
 		links: startedByWebhook(variant('wozApprovalLink01', 'Web Links', { answerWith: 'links' })),
 		trigger: triggerWorkflow(),
-		...(agent ? { agent: startedByWebhook(humanReviewWorkflow()) } : {}),
+		...(agent
+			? {
+					agent: startedByWebhook(humanReviewWorkflow()),
+					agentTimeout: startedByWebhook(
+						humanReviewWorkflow('wozApprovalAgTime', {
+							waitOptions: { limitWaitTime: { values: { amount: 1, unit: 'minutes' } } },
+						}),
+					),
+				}
+			: {}),
 	};
 }
 
@@ -239,10 +254,15 @@ export async function runApprovalSuite({
 			return await runDataOf(executionId);
 		}
 
-		// The one-minute wait starts first: n8n's WaitTracker ends it while the other cases run.
+		// The one-minute waits start first: n8n's WaitTracker ends them while the other cases run.
 		let timeoutRun;
+		let agentTimeoutRun;
 		await test('approval: the one-minute wait is asked and waits', async () => {
 			timeoutRun = await ask(workflows.timeout);
+			if (workflows.agentTimeout) {
+				double.script(profileCall);
+				agentTimeoutRun = await ask(workflows.agentTimeout);
+			}
 		});
 
 		await test(`approval: examples/${APPROVAL_EXAMPLE}: the manager taps Approve → the run resumes, the customer is told; the Message Trigger starts nothing`, async () => {
@@ -390,10 +410,7 @@ export async function runApprovalSuite({
 						sandbox.requests
 							.slice(requestsBefore)
 							.filter((r) => r.path === '/whatsapp-business-profile' && r.method === 'PATCH');
-					double.script({
-						name: toolName(TOOLS.profile),
-						arguments: { toolParameters: { about: ABOUT }, hitlParameters: {} },
-					});
+					double.script(profileCall);
 					const { executionId, sent } = await ask(workflows.agent);
 					assert.equal(sent.recipientId, MANAGER);
 					const [question] = sent.response;
@@ -460,6 +477,24 @@ export async function runApprovalSuite({
 			});
 			assert.deepEqual(JSON.parse(delivery.body), { answer: 'notWaiting' });
 		});
+
+		if (agentTimeoutRun) {
+			await test('approval: the AI Agent’s human review that nobody answers ends at its limit, and the model is told the call was rejected', async () => {
+				const execution = await waitFor(
+					'n8n to end the human review’s one-minute wait',
+					async () => {
+						const found = await statusOf(workflows.agentTimeout, agentTimeoutRun.executionId);
+						return found && isFinishedExecution(found) && found;
+					},
+					3 * MINUTE_MS,
+				);
+				assert.equal(execution.status, 'success', JSON.stringify(execution));
+				const runData = await runDataOf(agentTimeoutRun.executionId);
+				const answer = runData['AI Agent'].at(-1).data.main[0][0].json.output;
+				assert.match(answer, /User rejected the tool call/);
+				assert.ok(!runData[TOOLS.profile.name], 'the gated tool ran');
+			});
+		}
 	} finally {
 		for (const workflow of published)
 			await rest.call('POST', `/workflows/${workflow.id}/deactivate`, {});
