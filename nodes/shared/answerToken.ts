@@ -104,7 +104,13 @@ const FLAG_APPROVED = 1;
 const FLAG_MEMBER = 2;
 const FLAG_ANYONE = 4;
 const FLAG_UUID_NODE = 8;
+const FLAG_HEX_MEMBER = 16;
+const FLAG_WAITING_PATH = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** WOZTELL member IDs are 24 hexadecimal characters: 12 bytes. */
+const HEX_MEMBER = /^[0-9a-f]{24}$/;
+/** n8n's endpoint for waiting webhooks (N8N_ENDPOINT_WEBHOOK_WAIT), unless changed. */
+const WAITING_PATH = '/webhook-waiting';
 
 const short = (text: string) => {
 	const bytes = Buffer.from(text);
@@ -145,13 +151,19 @@ function resumeUrlOf(
 export function sealAnswerButton(channelSecret: string, button: AnswerButton): string {
 	const { base, executionId, nodeId, signature } = partsOf(button);
 	const isMember = 'memberId' in button.recipient;
+	const recipient =
+		'memberId' in button.recipient ? button.recipient.memberId : button.recipient.recipientId;
+	const hexMember = isMember && HEX_MEMBER.test(recipient);
 	const uuidNode = UUID.test(nodeId);
+	const waitingPath = base.endsWith(WAITING_PATH);
 	const head = Buffer.alloc(5);
 	head.writeUInt8(
 		(button.approved ? FLAG_APPROVED : 0) |
 			(isMember ? FLAG_MEMBER : 0) |
 			(button.anyoneMayAnswer ? FLAG_ANYONE : 0) |
-			(uuidNode ? FLAG_UUID_NODE : 0),
+			(uuidNode ? FLAG_UUID_NODE : 0) |
+			(hexMember ? FLAG_HEX_MEMBER : 0) |
+			(waitingPath ? FLAG_WAITING_PATH : 0),
 	);
 	head.writeUInt32BE(button.expiresAt ?? 0, 1);
 	const questionId = Buffer.from(button.questionId, 'base64url');
@@ -162,10 +174,8 @@ export function sealAnswerButton(channelSecret: string, button: AnswerButton): s
 		Buffer.from(signature, 'hex'),
 		uuidNode ? Buffer.from(nodeId.replace(/-/g, ''), 'hex') : short(nodeId),
 		short(executionId),
-		short(
-			'memberId' in button.recipient ? button.recipient.memberId : button.recipient.recipientId,
-		),
-		Buffer.from(base),
+		hexMember ? Buffer.from(recipient, 'hex') : short(recipient),
+		Buffer.from(waitingPath ? base.slice(0, -WAITING_PATH.length) : base),
 	]);
 	const id = `${ANSWER_ID_PREFIX}${seal(channelSecret, BUTTON_PURPOSE, plain)}`;
 	if (id.length > BUTTON_ID_MAX)
@@ -194,8 +204,8 @@ export function openAnswerButton(channelSecret: string, id: string): AnswerButto
 					.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
 			: takeShort();
 	const executionId = takeShort();
-	const recipientValue = takeShort();
-	const base = plain.subarray(at).toString();
+	const recipientValue = flags & FLAG_HEX_MEMBER ? take(12).toString('hex') : takeShort();
+	const base = `${plain.subarray(at).toString()}${flags & FLAG_WAITING_PATH ? WAITING_PATH : ''}`;
 	const answer = { approved: Boolean(flags & FLAG_APPROVED), questionId, expiresAt };
 	return {
 		...answer,

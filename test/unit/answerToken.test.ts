@@ -75,26 +75,43 @@ describe('answer buttons', () => {
 		);
 	});
 
-	it('take node IDs that are not UUIDs, and n8n behind a path prefix', () => {
-		const answer = { approved: true, questionId: newQuestionId() };
-		const resumeUrl = signedResumeUrl(
+	it('take node IDs that are not UUIDs, member IDs of any form, n8n behind a path prefix or with another waiting endpoint', () => {
+		for (const base of [
 			'https://example.com/automation/webhook-waiting',
-			'7',
-			'Send and Wait',
-			answerUrlParameters(answer),
-		);
-		const original = button({ ...answer, expiresAt: undefined, resumeUrl });
-		expect(openAnswerButton(CHANNEL, sealAnswerButton(CHANNEL, original))).toEqual(original);
+			'http://localhost:5678/custom-wait',
+		]) {
+			const answer = { approved: true, questionId: newQuestionId() };
+			const resumeUrl = signedResumeUrl(base, '7', 'Send and Wait', answerUrlParameters(answer));
+			const original = button({
+				...answer,
+				expiresAt: undefined,
+				resumeUrl,
+				recipient: { memberId: 'Member-1' },
+			});
+			expect(openAnswerButton(CHANNEL, sealAnswerButton(CHANNEL, original))).toEqual(original);
+		}
 	});
 
-	it('fit WhatsApp’s 256 characters for a 46-character n8n address, and refuse what does not fit', () => {
-		const id = sealAnswerButton(
-			CHANNEL,
-			button({ recipient: { memberId: '5ece50f3bf385b25c4e08db5' } }),
-		);
-		expect(id.length).toBeLessThanOrEqual(BUTTON_ID_MAX);
-		const long = `https://${'n'.repeat(90)}.example.com/webhook-waiting`;
-		expect(() => sealAnswerButton(CHANNEL, button({}, long))).toThrow(
+	it('fit WhatsApp’s 256 characters with a 74-character WEBHOOK_URL, and refuse what does not fit', () => {
+		const webhookUrl = `https://${'n'.repeat(53)}.example.com/`;
+		expect(webhookUrl).toHaveLength(74);
+		const fits = (base: string, recipient: AnswerButton['recipient']) => {
+			const answer = { approved: true, questionId: newQuestionId(), expiresAt: 1893456000 };
+			const resumeUrl = signedResumeUrl(
+				base,
+				'1234567',
+				'0f2b3c4d-1111-4222-8333-444455556666',
+				answerUrlParameters(answer),
+			);
+			return sealAnswerButton(CHANNEL, button({ ...answer, resumeUrl, recipient })).length;
+		};
+		for (const recipient of [
+			{ recipientId: '852912345678901' },
+			{ memberId: '5ece50f3bf385b25c4e08db5' },
+		])
+			expect(fits(`${webhookUrl}webhook-waiting`, recipient)).toBeLessThanOrEqual(BUTTON_ID_MAX);
+		const longer = `https://${'n'.repeat(70)}.example.com/webhook-waiting`;
+		expect(() => fits(longer, { recipientId: '852912345678901' })).toThrow(
 			/an answer button's ID would have \d+ characters/,
 		);
 	});
