@@ -169,16 +169,16 @@ async function main() {
 	cleanups.push(() => sandbox.close());
 	let seenRequests = 0;
 	let seenDeliveries = 0;
+	const { eventSummary } = require(path.join(repoRoot, 'test', 'sandbox', 'routes', 'webhook.js'));
 	const echo = setInterval(() => {
 		for (const { url, status, event } of sandbox.state.webhookDeliveries.slice(seenDeliveries)) {
-			say(`sandbox → customer message "${event.data?.text}" to ${url}: HTTP ${status}`);
+			say(`sandbox → customer ${eventSummary(event)} to ${url}: HTTP ${status}`);
 		}
 		seenDeliveries = sandbox.state.webhookDeliveries.length;
 		for (const request of sandbox.requests.slice(seenRequests)) {
 			const query = new URLSearchParams(request.query).toString();
-			const texts = (request.body?.response ?? []).map((entry) => entry.text).filter(Boolean);
 			say(
-				`sandbox ← ${request.method} ${request.path}${query && `?${query}`}${texts.length ? ` "${texts.join('", "')}"` : ''}`,
+				`sandbox ← ${request.method} ${request.path}${query && `?${query}`}${sentSummary(request)}`,
 			);
 		}
 		seenRequests = sandbox.requests.length;
@@ -336,6 +336,23 @@ async function main() {
 		'',
 	];
 	process.stdout.write(lines.join('\n'));
+}
+
+/** A send as one line: who it went to, then each message, e.g. ` to 85291234567: LIST "Hi" …`. */
+function sentSummary({ path: requestPath, body }) {
+	if (requestPath !== '/sendResponses' || !Array.isArray(body?.response)) return '';
+	const { summaryOf } = require(
+		path.join(repoRoot, 'test', 'sandbox', 'routes', 'responseShapes.js'),
+	);
+	const summary = (entry) => {
+		try {
+			return summaryOf(entry);
+		} catch {
+			// A malformed entry, which the sandbox refused: its type is enough.
+			return String(entry?.type);
+		}
+	};
+	return ` to ${body.recipientId ?? body.memberId}: ${body.response.map(summary).join(' · ')}`;
 }
 
 const sandboxOrigin = (sandbox) => sandbox.baseUrl.replace(/\/v1\.2\/api$/, '');

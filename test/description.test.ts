@@ -173,7 +173,7 @@ describe('node and credential descriptions', () => {
 		expect(nodeParts.choices.filter((choice) => choice.parent.name === 'resource')).toHaveLength(
 			11,
 		);
-		expect(operations.length).toBe(28);
+		expect(operations.length).toBe(37);
 		expect(credentialParts.fields.length).toBeGreaterThan(5);
 	});
 

@@ -124,6 +124,29 @@ const cases: LocatorCase[] = [
 			expect(request).toMatchObject({ path: '/flow-detail', query: { flowId: FLOW.id } }),
 	},
 	{
+		locator: 'flow',
+		modes: ['list', 'id'],
+		value: FLOW.id,
+		parameters: (mode) => ({
+			resource: 'message',
+			operation: 'sendFlow',
+			recipient: '85291234567',
+			flow: fromModel(mode),
+			flowMode: 'draft',
+			bodyText: 'Tell us what you think',
+			flowCta: 'Give feedback',
+			flowScreen: 'QUESTION',
+		}),
+		seed: (state) => (state.flows as IDataObject[]).push({ ...FLOW }),
+		expectRequest: (requests) =>
+			expect(requests.find((request) => request.api === 'bot')).toMatchObject({
+				path: '/sendResponses',
+				body: {
+					response: [{ type: 'WHATSAPP_FLOW', action: { parameters: { flow_id: FLOW.id } } }],
+				},
+			}),
+	},
+	{
 		locator: 'cloneFlowId',
 		modes: ['list', 'id'],
 		value: FLOW.id,
@@ -205,5 +228,60 @@ describe('list filters filled by an AI agent with $fromAI()', () => {
 		expect(error).toBeUndefined();
 		const [list] = context.sandbox.requests.filter((request) => request.path !== '/waba-info');
 		expect(list.query.status).toBe(sent);
+	});
+});
+
+describe('buttons and list rows filled by an AI agent with $fromAI()', () => {
+	const buttons = [
+		{ id: 'track', title: 'Track order' },
+		{ id: 'agent', title: 'Talk to us' },
+	];
+	it.each([
+		['a JSON string', JSON.stringify(buttons)],
+		['a JSON array', buttons],
+	])('reply buttons as %s reach WOZTELL as its buttons', async (_case, fromModelValue) => {
+		const { error } = await runNode(
+			{
+				resource: 'message',
+				operation: 'sendButtons',
+				recipient: '85291234567',
+				bodyText: `={{ $fromAI('question', 'The question to ask', 'string') }}`,
+				buttonsInput: 'json',
+				buttonsJson: `={{ $fromAI('${KEY}', 'An array of 1 to 3 {id, title}', 'json') }}`,
+			},
+			{
+				credentials: sandboxCredentials(context.sandbox),
+				items: [{ [KEY]: fromModelValue as never, question: 'What next?' }],
+			},
+		);
+		expect(error).toBeUndefined();
+		const [sent] = context.sandbox.state.sentResponses;
+		expect(sent.response[0]).toMatchObject({
+			body: { text: 'What next?' },
+			action: {
+				buttons: buttons.map(({ id, title }) => ({ type: 'reply', reply: { payload: id, title } })),
+			},
+		});
+	});
+
+	it('checks the model’s rows like typed ones: 11 rows are refused before sending', async () => {
+		const rows = Array.from({ length: 11 }, (_, index) => ({
+			id: `r${index}`,
+			title: `Row ${index}`,
+		}));
+		const { error } = await runNode(
+			{
+				resource: 'message',
+				operation: 'sendList',
+				recipient: '85291234567',
+				bodyText: 'Pick one',
+				buttonText: 'Options',
+				rowsInput: 'json',
+				rowsJson: `={{ $fromAI('${KEY}', 'List rows', 'json') }}`,
+			},
+			{ credentials: sandboxCredentials(context.sandbox), items: [{ [KEY]: rows as never }] },
+		);
+		expect(error?.message).toBe('The list must hold 1 to 10 rows in all (it has 11)');
+		expect(context.sandbox.requests).toEqual([]);
 	});
 });

@@ -42,11 +42,13 @@ function shownFields(resource: string, operation: string) {
 			null,
 			description,
 		) ?? {};
-	// Request Options are n8n's own settings of every declarative node, read by its routing engine.
+	// A field that takes no expression (noDataExpression) shows or hides others: n8n's editor
+	// offers its options only, so it keeps its default here. Request Options are n8n's own
+	// settings of every declarative node, read by its routing engine.
 	return properties
 		.filter(
 			(property) =>
-				!['resource', 'operation', 'returnAll', 'requestOptions'].includes(property.name),
+				!['returnAll', 'requestOptions'].includes(property.name) && !property.noDataExpression,
 		)
 		.filter((property) => NodeHelpers.displayParameter(shown, property, null, description));
 }

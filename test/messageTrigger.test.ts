@@ -140,6 +140,12 @@ describe('message trigger: events and items', () => {
 				text: 'Where is my order?',
 				mediaIds: [],
 				timestamp: '2024-12-02T12:00:00.000Z',
+				reply: null,
+				media: [],
+				location: null,
+				contacts: null,
+				reaction: null,
+				quotedMessageId: null,
 				raw: inboundText,
 			},
 		]);
@@ -152,7 +158,53 @@ describe('message trigger: events and items', () => {
 			messageType: 'MISC',
 			text: null,
 			mediaIds: ['1234567890'],
+			media: [{ type: 'IMAGE', waMediaId: '1234567890', fileId: null, caption: null }],
 		});
+	});
+
+	/** WhatsApp's own shapes inside `data`, read beside WOZTELL's (events.ts says which is which). */
+	it.each([
+		[
+			'a button reply in WhatsApp’s interactive shape',
+			{ type: 'INTERACTIVE', data: { interactive: { button_reply: { id: 'yes', title: 'Yes' } } } },
+			{ reply: { id: 'yes', title: 'Yes' } },
+		],
+		[
+			'a list reply in WhatsApp’s interactive shape',
+			{
+				type: 'INTERACTIVE',
+				data: { interactive: { list_reply: { id: 'hours', title: 'Opening hours' } } },
+			},
+			{ reply: { id: 'hours', title: 'Opening hours' } },
+		],
+		[
+			'an advanced payload value',
+			{ type: 'PAYLOAD', data: { payload: { payload: 'TEMP_RESULT', value: '1' }, title: 'OK' } },
+			{ reply: { id: 'TEMP_RESULT', title: 'OK' } },
+		],
+		[
+			'a location in data.location, coordinates as text',
+			{ type: 'LOCATION', data: { location: { latitude: '1.5', longitude: '-2', name: 'Here' } } },
+			{ location: { latitude: 1.5, longitude: -2, name: 'Here', address: null } },
+		],
+		[
+			'a reaction beside its type, removed',
+			{ type: 'REACTION', data: { emoji: '', messageId: 'wamid.out1' } },
+			{ reaction: { emoji: '', messageId: 'wamid.out1' } },
+		],
+		[
+			'a video by WOZTELL file ID with a caption',
+			{ type: 'VIDEO', data: { fileId: 'f1', caption: 'Look' } },
+			{ media: [{ type: 'VIDEO', waMediaId: null, fileId: 'f1', caption: 'Look' }], mediaIds: [] },
+		],
+		[
+			'a quoted message by message_id',
+			{ type: 'TEXT', data: { text: 'This', context: { message_id: 'wamid.q' } } },
+			{ quotedMessageId: 'wamid.q', text: 'This' },
+		],
+	])('maps %s', async (_case, shape, expected) => {
+		const { items } = await signed({ ...inboundText, ...shape });
+		expect(items?.[0]).toMatchObject({ event: 'inboundMessage', ...expected });
 	});
 
 	it('maps a delivery status, its timestamp in seconds read as seconds', async () => {
@@ -189,7 +241,45 @@ describe('message trigger: events and items', () => {
 	])('answers and starts nothing for an event not picked (%#)', async (body, events) => {
 		const { result, response } = await signed(body, { events });
 		expect(response.statusCode).toBe(200);
-		expect(result).toEqual({});
+		expect(result).toEqual({ webhookResponse: { received: true } });
+	});
+});
+
+describe('message trigger: what WOZTELL’s call is answered', () => {
+	it('an accepted event: HTTP 200 with {"received":true}, and the webhook answers from the node', async () => {
+		const { result, response } = await signed(inboundText);
+		expect(response.statusCode).toBe(200);
+		expect(result.webhookResponse).toEqual({ received: true });
+		// n8n answers `webhookResponse` only when responseData is set and empty (else "firstEntryJson").
+		expect(trigger.description.webhooks?.[0].responseData).toBe('');
+	});
+
+	it.each([
+		['plain text', 'Hello'],
+		['a JSON array', '[{"type":"TEXT"}]'],
+		['a JSON string', '"TEXT"'],
+		['null', 'null'],
+		['an empty body', ''],
+		['cut-off JSON', '{"type":"TEXT","data":'],
+	])('a signed body that is %s: HTTP 400, nothing started', async (_case, text) => {
+		const raw = Buffer.from(text);
+		const { result, response } = await deliver({ body: {}, raw, signature: sign(raw) });
+		expect(response.statusCode).toBe(400);
+		expect(response.sent).toEqual({
+			message: 'The body must be one JSON object: a WOZTELL channel event',
+		});
+		expect(result).toEqual({ noWebhookResponse: true });
+	});
+
+	it('the same with Verify Signature off', async () => {
+		const raw = Buffer.from('[1,2]');
+		const { result, response } = await deliver({
+			body: {},
+			raw,
+			parameters: { verifySignature: false },
+		});
+		expect(response.statusCode).toBe(400);
+		expect(result.workflowData).toBeUndefined();
 	});
 });
 
@@ -222,6 +312,76 @@ describe('message trigger: events delivered by the sandbox (admin deliverWebhook
 		expect(started).toHaveLength(1);
 		expect(started[0][0]).toMatchObject({ event: 'inboundMessage', text: 'Is it shipped?' });
 		expect(context.sandbox.state.webhookDeliveries).toHaveLength(1);
+	});
+
+	it.each([
+		['buttonReply', 'PAYLOAD', { reply: { id: 'track_order', title: 'Track order' } }],
+		['listReply', 'PAYLOAD', { reply: { id: 'opening_hours', title: 'Opening hours' } }],
+		[
+			'location',
+			'LOCATION',
+			{
+				location: {
+					latitude: 22.2783,
+					longitude: 114.1747,
+					name: 'Sandbox Coffee',
+					address: 'Central',
+				},
+			},
+		],
+		[
+			'image',
+			'IMAGE',
+			{
+				media: [
+					{
+						type: 'IMAGE',
+						waMediaId: null,
+						fileId: '6662bd2f4c0c1c00123a9f01',
+						caption: 'My receipt',
+					},
+				],
+			},
+		],
+		[
+			'imageAttachment',
+			'MISC',
+			{
+				mediaIds: ['1234567890'],
+				media: [{ type: 'IMAGE', waMediaId: '1234567890', fileId: null, caption: null }],
+			},
+		],
+		[
+			'contacts',
+			'CONTACTS',
+			{
+				contacts: [
+					{
+						name: { formatted_name: 'Ada Lovelace', first_name: 'Ada', last_name: 'Lovelace' },
+						phones: [{ phone: '+44 20 7946 0000', wa_id: '442079460000', type: 'CELL' }],
+					},
+				],
+			},
+		],
+		['reaction', 'REACTION', { reaction: { emoji: '👍', messageId: 'wamid.sandbox1' } }],
+		['quotedReply', 'TEXT', { text: 'Yes, this one', quotedMessageId: 'wamid.sandbox1' }],
+	] as const)(
+		'a %s sample starts the workflow with it mapped',
+		async (sample, messageType, expected) => {
+			const { delivery } = await context.sandbox.admin.deliverWebhook({ url, sample });
+			expect(delivery.status).toBe(200);
+			expect(started).toHaveLength(1);
+			expect(started[0][0]).toMatchObject({ event: 'inboundMessage', messageType, ...expected });
+		},
+	);
+
+	it('changes a sample’s fields on request', async () => {
+		await context.sandbox.admin.deliverWebhook({
+			url,
+			sample: 'listReply',
+			data: { payload: 'find_a_shop', text: 'Find a shop' },
+		});
+		expect(started[0][0].reply).toEqual({ id: 'find_a_shop', title: 'Find a shop' });
 	});
 
 	it.each(['forged', 'none'] as const)(

@@ -14,6 +14,27 @@ import { isSignedByChannel } from './signature';
 
 const SIGNATURE_HEADER = 'x-woztell-signature';
 
+/**
+ * What every accepted event is answered with (HTTP 200), whether or not it starts the workflow:
+ * WOZTELL documents no answer it expects. An empty `responseData` makes n8n answer the webhook's
+ * `webhookResponse`, instead of its default for onReceived, the text "firstEntryJson".
+ */
+export const RECEIVED = { received: true };
+
+const isEventObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The event: the body as received, when it is one JSON object; undefined for anything else. */
+function eventOf(rawBody: unknown, parsed: unknown): IDataObject | undefined {
+	if (!Buffer.isBuffer(rawBody)) return isEventObject(parsed) ? parsed : undefined;
+	try {
+		const event: unknown = JSON.parse(rawBody.toString('utf8'));
+		return isEventObject(event) ? event : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WOZTELL WhatsApp Cloud Message Trigger',
@@ -32,7 +53,13 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{
@@ -113,10 +140,10 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
 		const verifySignature = this.getNodeParameter('verifySignature', true) !== false;
 		if (verifySignature) {
 			const { channelSecret } = await this.getCredentials(CREDENTIAL_TYPE);
-			const request = this.getRequestObject();
 			const secret = typeof channelSecret === 'string' ? channelSecret.trim() : '';
 			// n8n keeps the body as received in rawBody: the signature is over those bytes, not the parsed JSON.
 			const signed =
@@ -129,12 +156,19 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
+		const event = eventOf(request.rawBody, this.getBodyData());
+		if (!event) {
+			this.getResponseObject()
+				.status(400)
+				.json({ message: 'The body must be one JSON object: a WOZTELL channel event' });
+			return { noWebhookResponse: true };
+		}
 		// A tap answering Message → Send and Wait resumes that execution, and starts nothing here.
-		const answered = await answerTap.call(this, this.getBodyData(), verifySignature);
+		const answered = await answerTap.call(this, event, verifySignature);
 		if (answered) return answered;
-		const item = messageItemOf(withoutAnswerSecrets(this.getBodyData()));
+		const item = messageItemOf(withoutAnswerSecrets(event));
 		const events = this.getNodeParameter('events', []) as MessageEventName[];
-		if (!events.includes(item.event as MessageEventName)) return {};
-		return { workflowData: [[{ json: item as IDataObject }]] };
+		if (!events.includes(item.event as MessageEventName)) return { webhookResponse: RECEIVED };
+		return { workflowData: [[{ json: item as IDataObject }]], webhookResponse: RECEIVED };
 	}
 }

@@ -32,50 +32,45 @@ class MinimalGetNode {
 	]);
 }
 
-/** PUT /whatsapp-message-template with the components already built, as Template → Create. */
-class MinimalCreateNode {
-	description = description('minimalCreate', [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
+/**
+ * A node that sends `first` with the request (method + path) and every other field in the JSON
+ * body, each field of its own; `json` fields are sent as parsed JSON.
+ */
+const bodyNode = (name, method, url, [first, ...others], json) =>
+	description(
+		name,
+		[first, ...others].map((field) => ({
+			displayName: field,
+			name: field,
+			type: field === json ? 'json' : 'string',
 			default: '',
 			routing: {
-				request: { method: 'PUT', url: '/whatsapp-message-template' },
-				send: { type: 'body', property: 'name' },
+				...(field === first ? { request: { method, url } } : {}),
+				send: { type: 'body', property: field },
 			},
-		},
-		...['wabaId', 'language', 'category', 'components'].map((name) => ({
-			displayName: name,
-			name,
-			type: name === 'components' ? 'json' : 'string',
-			default: '',
-			routing: { send: { type: 'body', property: name } },
 		})),
-	]);
+	);
+
+/** PUT /whatsapp-message-template with the components already built, as Template → Create. */
+class MinimalCreateNode {
+	description = bodyNode(
+		'minimalCreate',
+		'PUT',
+		'/whatsapp-message-template',
+		['name', 'wabaId', 'language', 'category', 'components'],
+		'components',
+	);
 }
 
 /** POST /sendResponses (the Bot API) with a TEXT response, as Message → Send Text. */
 class MinimalSendNode {
-	description = description('minimalSend', [
-		{
-			displayName: 'Recipient',
-			name: 'recipientId',
-			type: 'string',
-			default: '',
-			routing: {
-				request: { method: 'POST', url: '/sendResponses' },
-				send: { type: 'body', property: 'recipientId' },
-			},
-		},
-		...['channelId', 'response'].map((name) => ({
-			displayName: name,
-			name,
-			type: name === 'response' ? 'json' : 'string',
-			default: '',
-			routing: { send: { type: 'body', property: name } },
-		})),
-	]);
+	description = bodyNode(
+		'minimalSend',
+		'POST',
+		'/sendResponses',
+		['recipientId', 'channelId', 'response'],
+		'response',
+	);
 }
 
 module.exports = { MinimalGetNode, MinimalCreateNode, MinimalSendNode };

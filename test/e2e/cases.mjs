@@ -125,6 +125,79 @@ export const cases = [
 		},
 	},
 	{
+		workflow: 'message-types.json',
+		title:
+			'message → every message type, one node each, reaches the Bot API as its response entry (the reaction to the message the first node sent)',
+		// The published flow `npm run dev`'s sandbox has too (seed.js), where this is an example.
+		seed(state) {
+			state.flows.push({
+				id: '885692686603001',
+				name: 'Appointment booking',
+				categories: ['APPOINTMENT_BOOKING'],
+				status: 'PUBLISHED',
+				validation_errors: [],
+			});
+		},
+		check(run) {
+			assert.equal(run.code, 0);
+			const sent = run.state().sentResponses;
+			assert.deepEqual(
+				sent.map(({ recipientId, response }) => [recipientId, response.map((entry) => entry.type)]),
+				[
+					'FILE',
+					'REACTION',
+					'LOCATION',
+					'LOCATION_REQUEST',
+					'CONTACT',
+					'WHATSAPP_REPLY_BUTTONS',
+					'WHATSAPP_LIST',
+					'WHATSAPP_CTA_URL',
+					'WHATSAPP_FLOW',
+				].map((type) => ['85291234567', [type]]),
+			);
+			const [media, reaction, location, , contacts, buttons, list, ctaUrl, flow] = sent.map(
+				({ response }) => response[0],
+			);
+			like(media, { url: 'https://shop.example/invoice-A-1.pdf', filename: 'invoice-A-1.pdf' });
+			assert.deepEqual(reaction, {
+				type: 'REACTION',
+				message_id: sent[0].messageIds[0],
+				emoji: '👍',
+			});
+			like(location, { latitude: 22.2783, longitude: 114.1747 });
+			assert.equal(contacts.contacts[0].name.formatted_name, 'Sandbox Support');
+			like(buttons, { header: { type: 'image', image: { id: '5770270532993662' } } });
+			assert.deepEqual(buttons.action.buttons, [
+				{ type: 'reply', reply: { payload: 'track_order', title: 'Track order' } },
+				{ type: 'reply', reply: { payload: 'talk_to_us', title: 'Talk to us' } },
+			]);
+			assert.deepEqual(
+				list.action.sections.map((section) => [
+					section.title,
+					section.rows.map((row) => row.payload),
+				]),
+				[
+					['Shops', ['opening_hours']],
+					['Help', ['talk_to_us']],
+				],
+			);
+			like(ctaUrl, { action: { parameters: { url: 'https://shop.example/track/A-1' } } });
+			like(flow, {
+				action: {
+					parameters: {
+						flow_id: '885692686603001',
+						mode: 'published',
+						flow_action_payload: { screen: 'WELCOME', data: { order: 'A-1' } },
+					},
+				},
+			});
+			for (const node of ['Send Media', 'Send Buttons', 'Send Flow']) {
+				like(run.items(node)[0], { recipientId: '85291234567', attempts: 1 });
+				assert.match(run.items(node)[0].messageIds[0], /^wamid\./);
+			}
+		},
+	},
+	{
 		workflow: 'message-retry-on-fail.json',
 		title:
 			'message → sendText with Retry On Fail (3 tries) and a refused recipient: the run fails on it, nobody gets two',
@@ -393,6 +466,12 @@ export const exampleCases = [
 		title:
 			'published, the trigger turns a template approval and a rejection into chat messages, once',
 		published: 'poll',
+	},
+	{
+		example: 'whatsapp-menu.json',
+		title:
+			'published, the menu answers a text with a list, each list or button reply with its answer, a location and an image with the menu again; the trigger maps each',
+		published: 'menu',
 	},
 	{
 		example: 'whatsapp-auto-reply.json',

@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
 	ensureN8n,
 	N8N_VERSION,
@@ -42,7 +43,11 @@ import {
 } from '../../scripts/n8n-process.mjs';
 import { cases, exampleCases, like } from './cases.mjs';
 import { runQueueSuite } from './queue.mjs';
-import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
+import {
+	publishedMenuAnswers,
+	publishedTriggerDeliversOnce,
+	publishedWebhookReplies,
+} from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 import { approvalWorkflows, runApprovalSuite } from './approval.mjs';
 
@@ -330,12 +335,13 @@ async function main() {
 			assert.deepEqual(missing, [], `resources without an e2e workflow: ${missing.join(', ')}`);
 		});
 
-		// 3. n8n start: node loaded from the installed package, credential test endpoint.
-		// Published examples need a running n8n; `--only` runs those it names, without the rest.
-		const matches = (c) => !only || c.example.includes(only) || c.title.includes(only);
-		const publishedCases = exampleCases.filter((c) => c.published && matches(c));
-		if (!only || publishedCases.length) {
-			log('starting n8n for the credential test and the published examples…');
+		// 3. n8n start: node loaded from the installed package, credential test endpoint, and the
+		// published examples (with --only, those it names alone).
+		const selectedPublished = exampleCases.filter(
+			(c) => c.published && (!only || c.example.includes(only) || c.title.includes(only)),
+		);
+		if (!only || selectedPublished.length) {
+			log('starting n8n for the credential test…');
 			let server;
 			await test('n8n start loads the installed package and answers ready', async () => {
 				server = await startN8n({
@@ -348,8 +354,101 @@ async function main() {
 				try {
 					const rest = restClient(server.url);
 					await rest.ownerSession();
-					if (!only) await staticServerChecks({ rest, sandbox, pkg });
-					for (const c of publishedCases) {
+					if (!only)
+						await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${MESSAGE_TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
+							const nodes = (await rest.call('GET', '/types/nodes.json')).body;
+							const ours = nodes.find((t) => t.name === NODE_TYPE);
+							assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
+							assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
+							const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
+							assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
+							assert.equal(trigger.polling, true);
+							const messageTrigger = nodes.find((t) => t.name === MESSAGE_TRIGGER_TYPE);
+							assert.equal(messageTrigger?.displayName, 'WOZTELL WhatsApp Cloud Message Trigger');
+							assert.equal(messageTrigger.webhooks?.[0]?.httpMethod, 'POST');
+							// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
+							assert.equal(
+								nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
+								'WOZTELL WhatsApp Cloud Tool',
+							);
+							// And, from Message → Send and Wait, the AI Agent's human review step (tool-generation/hitl-tools).
+							const review = nodes.find((t) => t.name === `${NODE_TYPE}HitlTool`);
+							assert.equal(review?.displayName, 'WOZTELL WhatsApp Cloud');
+							assert.deepEqual(review.codex?.subcategories?.Tools, ['Human in the Loop']);
+							const creds = (await rest.call('GET', '/types/credentials.json')).body;
+							assert.ok(
+								creds.some((c) => c.name === CREDENTIAL_TYPE),
+								`${CREDENTIAL_TYPE} not in /types/credentials.json`,
+							);
+							const installed = JSON.parse(
+								fs.readFileSync(
+									path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'),
+									'utf8',
+								),
+							);
+							assert.equal(installed.version, pkg.version);
+						});
+					// What the editor sends on "Test": the stored credential with secrets blanked, plus what
+					// the user changed in the form (`changes`); n8n fills the blanked secrets back in.
+					const testStored = async (id, { changes = {}, fault } = {}) => {
+						const stored = await rest.call('GET', `/credentials/${id}?includeData=true`);
+						assert.equal(stored.status, 200, JSON.stringify(stored.body));
+						const { name, type, data } = stored.body.data;
+						sandbox.reset();
+						if (fault) sandbox.failNext(fault);
+						const answer = await rest.call('POST', '/credentials/test', {
+							credentials: { id, name, type, data: { ...data, ...changes } },
+						});
+						assert.equal(answer.status, 200, JSON.stringify(answer.body));
+						return answer.body.data;
+					};
+					const REFUSED = /^WOZTELL refused the access token or the channel ID\./;
+					const NOT_WOZTELL = /^The Base URL does not answer as WOZTELL's Public API/;
+					const htmlPage = (status) => ({
+						status,
+						raw: '<html><body>Not Found</body></html>',
+						headers: { 'Content-Type': 'text/html' },
+					});
+					const OK = { status: 'OK', message: /^Connection successful!$/ };
+					const refused = (message) => ({ status: 'Error', message });
+					for (const [title, id, options, expected] of only
+						? []
+						: [
+								['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
+								['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
+								[
+									'an unknown channel is refused (404 from WOZTELL)',
+									SANDBOX_CREDENTIAL_ID,
+									{ changes: { channelId: 'ffffffffffffffffffffffff' } },
+									refused(REFUSED),
+								],
+								[
+									'ok: 0 with HTTP 200 is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } },
+									refused(REFUSED),
+								],
+								[
+									'a wrong Base URL answering 404 with an HTML page is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: htmlPage(404) },
+									refused(NOT_WOZTELL),
+								],
+								[
+									'a web page answering 200 is refused',
+									SANDBOX_CREDENTIAL_ID,
+									{ fault: htmlPage(200) },
+									refused(NOT_WOZTELL),
+								],
+							]) {
+						await test(`credential test (GET /waba-info): ${title}`, async () => {
+							const result = await testStored(id, options);
+							assert.equal(result.status, expected.status, JSON.stringify(result));
+							assert.match(result.message, expected.message);
+							like(sandbox.requests[0], { method: 'GET', path: '/waba-info' });
+						});
+					}
+					for (const c of selectedPublished) {
 						if (c.published === 'approval') {
 							await runApprovalSuite({
 								rest,
@@ -368,6 +467,16 @@ async function main() {
 								await publishedWebhookReplies({ rest, sandbox, id, n8nUrl: server.url });
 								return;
 							}
+							if (c.published === 'menu') {
+								const answered = await publishedMenuAnswers({
+									rest,
+									sandbox,
+									id,
+									n8nUrl: server.url,
+								});
+								log(`menu: ${answered} customer messages, each one execution and one answer`);
+								return;
+							}
 							const seconds = await publishedTriggerDeliversOnce({ rest, sandbox, id });
 							log(
 								`trigger: the change reached a finished execution ${seconds.toFixed(1)} s after it was made in the sandbox`,
@@ -377,101 +486,6 @@ async function main() {
 				} finally {
 					await server.stop();
 				}
-			}
-		}
-
-		/** With n8n started: the package's node types are known, and the credential test answers. */
-		async function staticServerChecks({ rest, sandbox, pkg }) {
-			await test(`node types ${NODE_TYPE}, ${TRIGGER_TYPE}, ${MESSAGE_TRIGGER_TYPE}, ${TOOL_TYPE} and credential ${CREDENTIAL_TYPE} are known to n8n`, async () => {
-				const nodes = (await rest.call('GET', '/types/nodes.json')).body;
-				const ours = nodes.find((t) => t.name === NODE_TYPE);
-				assert.ok(ours, `${NODE_TYPE} not in /types/nodes.json`);
-				assert.equal(ours.displayName, 'WOZTELL WhatsApp Cloud');
-				const trigger = nodes.find((t) => t.name === TRIGGER_TYPE);
-				assert.equal(trigger?.displayName, 'WOZTELL WhatsApp Cloud Trigger');
-				assert.equal(trigger.polling, true);
-				const messageTrigger = nodes.find((t) => t.name === MESSAGE_TRIGGER_TYPE);
-				assert.equal(messageTrigger?.displayName, 'WOZTELL WhatsApp Cloud Message Trigger');
-				assert.equal(messageTrigger.webhooks?.[0]?.httpMethod, 'POST');
-				// n8n 2.x makes the AI agent tool of a community node with no setting (no N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE).
-				assert.equal(
-					nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
-					'WOZTELL WhatsApp Cloud Tool',
-				);
-				// And, from Message → Send and Wait, the AI Agent's human review step (tool-generation/hitl-tools).
-				const review = nodes.find((t) => t.name === `${NODE_TYPE}HitlTool`);
-				assert.equal(review?.displayName, 'WOZTELL WhatsApp Cloud');
-				assert.deepEqual(review.codex?.subcategories?.Tools, ['Human in the Loop']);
-				const creds = (await rest.call('GET', '/types/credentials.json')).body;
-				assert.ok(
-					creds.some((c) => c.name === CREDENTIAL_TYPE),
-					`${CREDENTIAL_TYPE} not in /types/credentials.json`,
-				);
-				const installed = JSON.parse(
-					fs.readFileSync(
-						path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'),
-						'utf8',
-					),
-				);
-				assert.equal(installed.version, pkg.version);
-			});
-			// What the editor sends on "Test": the stored credential with secrets blanked, plus what
-			// the user changed in the form (`changes`); n8n fills the blanked secrets back in.
-			const testStored = async (id, { changes = {}, fault } = {}) => {
-				const stored = await rest.call('GET', `/credentials/${id}?includeData=true`);
-				assert.equal(stored.status, 200, JSON.stringify(stored.body));
-				const { name, type, data } = stored.body.data;
-				sandbox.reset();
-				if (fault) sandbox.failNext(fault);
-				const answer = await rest.call('POST', '/credentials/test', {
-					credentials: { id, name, type, data: { ...data, ...changes } },
-				});
-				assert.equal(answer.status, 200, JSON.stringify(answer.body));
-				return answer.body.data;
-			};
-			const REFUSED = /^WOZTELL refused the access token or the channel ID\./;
-			const NOT_WOZTELL = /^The Base URL does not answer as WOZTELL's Public API/;
-			const htmlPage = (status) => ({
-				status,
-				raw: '<html><body>Not Found</body></html>',
-				headers: { 'Content-Type': 'text/html' },
-			});
-			const OK = { status: 'OK', message: /^Connection successful!$/ };
-			const refused = (message) => ({ status: 'Error', message });
-			for (const [title, id, options, expected] of [
-				['the good token is accepted', SANDBOX_CREDENTIAL_ID, {}, OK],
-				['a bad token is refused (401)', BAD_CREDENTIAL_ID, {}, refused(REFUSED)],
-				[
-					'an unknown channel is refused (404 from WOZTELL)',
-					SANDBOX_CREDENTIAL_ID,
-					{ changes: { channelId: 'ffffffffffffffffffffffff' } },
-					refused(REFUSED),
-				],
-				[
-					'ok: 0 with HTTP 200 is refused',
-					SANDBOX_CREDENTIAL_ID,
-					{ fault: { status: 200, body: { ok: 0, error: 'Channel suspended' } } },
-					refused(REFUSED),
-				],
-				[
-					'a wrong Base URL answering 404 with an HTML page is refused',
-					SANDBOX_CREDENTIAL_ID,
-					{ fault: htmlPage(404) },
-					refused(NOT_WOZTELL),
-				],
-				[
-					'a web page answering 200 is refused',
-					SANDBOX_CREDENTIAL_ID,
-					{ fault: htmlPage(200) },
-					refused(NOT_WOZTELL),
-				],
-			]) {
-				await test(`credential test (GET /waba-info): ${title}`, async () => {
-					const result = await testStored(id, options);
-					assert.equal(result.status, expected.status, JSON.stringify(result));
-					assert.match(result.message, expected.message);
-					like(sandbox.requests[0], { method: 'GET', path: '/waba-info' });
-				});
 			}
 		}
 
@@ -566,7 +580,8 @@ async function main() {
  */
 function runnableExample(file) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
-	const id = `wozExample${file.replace(/[^a-z]/gi, '').slice(0, 6)}`.padEnd(16, '0');
+	// n8n's workflow IDs are 16 characters: one per example file, whatever its name.
+	const id = `wozExample${createHash('sha256').update(file).digest('hex').slice(0, 6)}`;
 	const credentials = {
 		[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
 	};

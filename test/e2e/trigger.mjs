@@ -82,8 +82,9 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
 
 /**
  * Publishes the imported workflow `id` (the auto-reply example, with the sandbox credential) on the
- * n8n at `n8nUrl`; forged and unsigned events must get 401 and start nothing, a signed customer
- * message exactly one execution whose reply reaches the Bot API. Returns that execution.
+ * n8n at `n8nUrl`; forged and unsigned events must get 401 and start nothing, a signed body that is
+ * not an event 400, a signed customer message `{"received":true}` and exactly one execution whose
+ * reply reaches the Bot API. Returns that execution.
  */
 export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 	sandbox.reset();
@@ -109,8 +110,12 @@ export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 			});
 			assert.equal(delivery.status, 401, `${signature}: ${delivery.body}`);
 		}
+		// A signed body that is not one JSON object: refused, nothing started.
+		const notAnEvent = await sandbox.admin.deliverWebhook({ url, body: '[{"type":"TEXT"}]' });
+		assert.equal(notAnEvent.delivery.status, 400, notAnEvent.delivery.body);
 		const { delivery } = await sandbox.admin.deliverWebhook({ url, text: 'Where is my order?' });
 		assert.equal(delivery.status, 200, delivery.body);
+		assert.deepEqual(JSON.parse(delivery.body), { received: true });
 		const execution = await waitFor(
 			'the execution of the customer message',
 			async () => (await executions()).find(isFinishedExecution),
@@ -136,6 +141,101 @@ export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 		await sleep(2_000);
 		assert.equal((await executions()).length, 1, 'a refused event started an execution');
 		return execution;
+	} finally {
+		await rest.call('POST', `/workflows/${id}/deactivate`, {});
+	}
+}
+
+/**
+ * Publishes the menu example (`id`) on the n8n at `n8nUrl` and plays a customer through it: each
+ * delivery is one execution whose Message Trigger item carries what the customer sent (text, a
+ * list reply, a button reply, a location, an image) and whose answer reaches the Bot API.
+ * Returns how many executions it checked.
+ */
+export async function publishedMenuAnswers({ rest, sandbox, id, n8nUrl }) {
+	sandbox.reset();
+	const { nodes } = await rest.publish(id);
+	const { webhookId } = nodes.find((node) =>
+		node.type.endsWith('.woztellWhatsAppCloudMessageTrigger'),
+	);
+	const url = `${n8nUrl}/webhook/${webhookId}/webhook`;
+	const menu = (entry) => entry.type === 'WHATSAPP_LIST' && entry.action.button === 'Menu';
+	const customer = [
+		{ send: { text: 'Hi' }, received: { messageType: 'TEXT', text: 'Hi' }, answer: menu },
+		{
+			send: { sample: 'listReply' },
+			received: { reply: { id: 'opening_hours', title: 'Opening hours' } },
+			answer: (entry) => entry.type === 'TEXT' && /open Monday/.test(entry.text),
+		},
+		{
+			send: { sample: 'listReply', data: { payload: 'find_a_shop', text: 'Find a shop' } },
+			received: { reply: { id: 'find_a_shop', title: 'Find a shop' } },
+			answer: (entry) => entry.type === 'LOCATION' && entry.latitude === 22.2783,
+		},
+		{
+			send: { sample: 'buttonReply', data: { payload: 'talk_to_us', text: 'Talk to us' } },
+			received: { reply: { id: 'talk_to_us', title: 'Talk to us' } },
+			answer: (entry) => entry.type === 'TEXT' && /agent/.test(entry.text),
+		},
+		{
+			send: { sample: 'location' },
+			received: {
+				messageType: 'LOCATION',
+				location: {
+					latitude: 22.2783,
+					longitude: 114.1747,
+					name: 'Sandbox Coffee',
+					address: 'Central',
+				},
+			},
+			answer: menu,
+		},
+		{
+			send: { sample: 'image' },
+			received: {
+				messageType: 'IMAGE',
+				media: [
+					{
+						type: 'IMAGE',
+						waMediaId: null,
+						fileId: '6662bd2f4c0c1c00123a9f01',
+						caption: 'My receipt',
+					},
+				],
+			},
+			answer: menu,
+		},
+	];
+	try {
+		await waitFor(
+			'the webhook to be registered',
+			async () =>
+				(await sandbox.admin.deliverWebhook({ url, signature: 'none' })).delivery.status !== 404,
+			30_000,
+		);
+		for (const [index, step] of customer.entries()) {
+			const { delivery } = await sandbox.admin.deliverWebhook({ url, ...step.send });
+			assert.equal(delivery.status, 200, delivery.body);
+			const execution = await waitFor(
+				`the execution of delivery ${index + 1}`,
+				async () => {
+					const finished = (await rest.executionsOf(id)).filter(isFinishedExecution);
+					return finished.length > index && finished.sort((a, b) => b.id - a.id)[0];
+				},
+				MINUTE_MS,
+			);
+			assert.equal(execution.status, 'success', JSON.stringify(execution));
+			const detail = (await rest.call('GET', `/executions/${execution.id}`)).body.data;
+			const runData = parse(detail.data).resultData.runData;
+			const [item] = runData['Customer Wrote'][0].data.main[0].map(({ json }) => json);
+			for (const [key, value] of Object.entries(step.received))
+				assert.deepEqual(item[key], value, `delivery ${index + 1}: ${key}`);
+			const sent = sandbox.state.sentResponses;
+			assert.equal(sent.length, index + 1, `delivery ${index + 1} was answered once`);
+			const [answer] = sent[index].response;
+			assert.ok(step.answer(answer), `delivery ${index + 1} answered ${JSON.stringify(answer)}`);
+		}
+		return customer.length;
 	} finally {
 		await rest.call('POST', `/workflows/${id}/deactivate`, {});
 	}

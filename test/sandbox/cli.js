@@ -3,6 +3,7 @@
 // `npm run sandbox`: the WOZTELL sandbox alone, for trying workflows without a WOZTELL account.
 // Flags shape how its Bot API behaves under load (routes/botApi.js), e.g.
 //   npm run sandbox -- --rate=40 --fail-every=25 --refuse=85290000042 --slow=2000 --slow-for=85290000007
+const { SAMPLES } = require('./routes/webhook');
 const { startSandbox } = require('./server');
 const { identity } = require('./state');
 
@@ -48,7 +49,8 @@ startSandbox({ port }).then((sandbox) => {
 		'  …/sandbox/businessKey {"status"} · …/sandbox/reviewDelay {"ms":5000}',
 		'A customer message to a Message Trigger, signed with the Channel Secret:',
 		'  …/sandbox/deliverWebhook {"url":"http://127.0.0.1:5678/webhook/…","text":"Hi"}',
-		'  (add "signature":"forged" or "none" for a bad one; {"url":…,"replay":true} sends the last again)',
+		'  (add "signature":"forged" or "none" for a bad one; {"url":…,"replay":true} sends the last again;',
+		`  "sample": ${SAMPLES.join(', ')} sends that instead, "data": {…} changing its fields)`,
 		'How the Bot API behaves under load (flags --rate --fail-every --fail-status --refuse --slow --slow-for,',
 		'or POST …/sandbox/botApiBehaviour {"ratePerSecond":40,"failEvery":25,"refuse":["85290000042"]}):',
 		`  ${JSON.stringify(set)}`,

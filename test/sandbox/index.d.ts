@@ -47,6 +47,17 @@ export interface BotApiBehaviour {
 	slowFor?: string[];
 }
 
+export type WebhookSample =
+	| 'text'
+	| 'buttonReply'
+	| 'listReply'
+	| 'location'
+	| 'image'
+	| 'imageAttachment'
+	| 'contacts'
+	| 'reaction'
+	| 'quotedReply';
+
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
 export interface SandboxAdmin {
 	botApiBehaviour(input: BotApiBehaviour): { behaviour: Required<BotApiBehaviour> };
@@ -65,7 +76,13 @@ export interface SandboxAdmin {
 	deliverWebhook(input: {
 		url: string;
 		event?: Record<string, unknown>;
+		/** A customer's message of this kind (routes/webhook.js SAMPLES); text by default. */
+		sample?: WebhookSample;
 		text?: string;
+		/** Merged over the sample's `data`. */
+		data?: Record<string, unknown>;
+		/** Sent as the body instead of an event's JSON, signed all the same. */
+		body?: string;
 		signature?: 'valid' | 'forged' | 'none';
 		/** Sends the previous delivery's bytes and signature again. */
 		replay?: boolean;

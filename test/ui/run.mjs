@@ -316,6 +316,107 @@ test('template builder: header, body with a variable and its example, a quick re
 	assert.match(await panel.output.innerText(), new RegExp(`\\b${created.id}\\b`));
 });
 
+/** The last message the sandbox's Bot API was asked to send. */
+const lastSent = (sandbox) => sandbox.state.sentResponses.at(-1);
+
+test('reply buttons builder: a text header, the body and two buttons; Execute step sends them and the output table shows the message', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const panel = await openNodePanel(page, url, actionOf('message', 'sendButtons'));
+	await panel.fill('recipient', '85291234567');
+	await panel.selectOption('headerType', 'Text');
+	await panel.fill('headerText', 'Order A-1');
+	await panel.fill('bodyText', 'Your order has shipped. What next?');
+	for (const [title, id] of [
+		['Track order', 'track_order'],
+		['Talk to us', 'talk_to_us'],
+	])
+		await panel.addFixedCollectionItem('replyButtons', 'Add Button', { title, id });
+	const sentBefore = sandbox.state.sentResponses.length;
+	await panel.execute();
+	await panel.outputShows('85291234567');
+	assert.equal(sandbox.state.sentResponses.length, sentBefore + 1, 'one message sent');
+	const { response, messageIds } = lastSent(sandbox);
+	assert.deepEqual(response, [
+		{
+			type: 'WHATSAPP_REPLY_BUTTONS',
+			header: { type: 'text', text: 'Order A-1' },
+			body: { text: 'Your order has shipped. What next?' },
+			action: {
+				buttons: [
+					{ type: 'reply', reply: { payload: 'track_order', title: 'Track order' } },
+					{ type: 'reply', reply: { payload: 'talk_to_us', title: 'Talk to us' } },
+				],
+			},
+		},
+	]);
+	await panel.outputShows(messageIds[0]);
+	assert.match(await panel.outputItemsCount(), /\b1 item\b/);
+});
+
+test('list builder: rows in two sections; Execute step sends the grouped list and the output table shows the message', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const panel = await openNodePanel(page, url, actionOf('message', 'sendList'));
+	await panel.fill('recipient', '85291234567');
+	await panel.fill('bodyText', 'How can we help?');
+	await panel.fill('buttonText', 'Menu');
+	await panel.addFixedCollectionItem('listRows', 'Add Row', {
+		title: 'Opening hours',
+		id: 'opening_hours',
+		section: 'Shops',
+	});
+	await panel.addFixedCollectionItem('listRows', 'Add Row', {
+		title: 'Talk to us',
+		id: 'talk_to_us',
+		description: 'An agent answers',
+		section: 'Help',
+	});
+	await panel.execute();
+	await panel.outputShows('85291234567');
+	const { response, messageIds } = lastSent(sandbox);
+	assert.deepEqual(response, [
+		{
+			type: 'WHATSAPP_LIST',
+			body: { text: 'How can we help?' },
+			action: {
+				button: 'Menu',
+				sections: [
+					{ title: 'Shops', rows: [{ payload: 'opening_hours', title: 'Opening hours' }] },
+					{
+						title: 'Help',
+						rows: [{ payload: 'talk_to_us', title: 'Talk to us', description: 'An agent answers' }],
+					},
+				],
+			},
+		},
+	]);
+	await panel.outputShows(messageIds[0]);
+});
+
+test('a list over WhatsApp’s limit: the error names the row and nothing is sent', async ({
+	page,
+	url,
+	sandbox,
+}) => {
+	const panel = await openNodePanel(page, url, actionOf('message', 'sendList'));
+	await panel.fill('recipient', '85291234567');
+	await panel.fill('bodyText', 'How can we help?');
+	await panel.fill('buttonText', 'Menu');
+	await panel.addFixedCollectionItem('listRows', 'Add Row', {
+		title: 'A title longer than WhatsApp allows',
+		id: 'long',
+	});
+	const calls = sandbox.requests.length;
+	await panel.execute();
+	await panel.output.getByText('Row 1 Title must have at most 24 characters').first().waitFor();
+	assert.equal(sandbox.requests.length, calls, 'nothing was sent to WOZTELL');
+});
+
 function record(title, error, ms) {
 	results.push({ title, error });
 	const time = ` (${(ms / 1000).toFixed(1)} s)`;

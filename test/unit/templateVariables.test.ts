@@ -53,7 +53,7 @@ describe('variablesProblem', () => {
 			variablesProblem(fields, { 'header.video': 'https://v.example/a.mp4', 'body.text.1': '  ' }),
 		).toBe('Body {{1}} is required');
 		expect(variablesProblem(fields, { 'header.video': 'ftp://v/a.mp4', 'body.text.1': 'x' })).toBe(
-			'Header video URL must be a URL starting with http:// or https://',
+			'Header video URL or media ID must be a URL starting with http:// or https://, or a media ID (digits only)',
 		);
 		expect(
 			variablesProblem(fields, { 'header.video': 'https://v.example/a.mp4', 'body.text.1': 'x' }),

@@ -8,6 +8,7 @@
 // Retry-After. Neither is shown in WOZTELL's pages: both are the sandbox's reading.
 const { createHash } = require('node:crypto');
 const { fail } = require('../http');
+const { checkResponse } = require('./responseShapes');
 
 /**
  * How the Bot API behaves under load, as real services do; `npm run sandbox -- --help` and
@@ -26,19 +27,6 @@ const DEFAULT_BEHAVIOUR = {
 	slowAnswerMs: 0,
 	slowFor: [],
 };
-
-function checkResponse(entry, index) {
-	const at = `response[${index}]`;
-	if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-		fail(400, `${at} must be an object`);
-	if (typeof entry.type !== 'string' || !entry.type) fail(400, `${at}.type is required`);
-	if (entry.type === 'TEXT' && (typeof entry.text !== 'string' || !entry.text))
-		fail(400, `${at}.text is required`);
-	if (entry.type === 'TEMPLATE') {
-		if (!entry.elementName) fail(400, `${at}.elementName is required`);
-		if (!entry.languageCode) fail(400, `${at}.languageCode is required`);
-	}
-}
 
 /** A member ID for a WhatsApp number, the same every time (WOZTELL creates members on first contact). */
 const memberOf = (recipientId) =>
@@ -67,7 +55,7 @@ async function sendResponses({ body, receivedAt }, state) {
 	if (!memberId === !recipientId) fail(400, 'Either memberId or recipientId is required');
 	if (!Array.isArray(response) || response.length === 0)
 		fail(400, 'response must be a non-empty array');
-	response.forEach(checkResponse);
+	response.forEach((entry, index) => checkResponse(entry, index, state));
 
 	const behaviour = state.botApiBehaviour;
 	const recipient = memberId ?? recipientId;

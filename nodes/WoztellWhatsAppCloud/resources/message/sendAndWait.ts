@@ -28,6 +28,7 @@ import {
 } from '../../shared/sending';
 import { maxLength, refuseToSend, type ItemContext } from '../../shared/validate';
 import { assertBotApiToken, recipientOf } from './recipient';
+import { buttonsMessage, toButtonsResponse } from './sendButtons';
 import { sentMessageOf } from './sentMessages';
 
 /** WhatsApp Cloud API: an interactive message's body ≤ 1,024 characters, a reply button's title ≤ 20. */
@@ -255,22 +256,13 @@ interface Answer {
 	resumeUrl: string;
 }
 
-/**
- * Reply buttons, in the shape of Message → Send Buttons: WOZTELL's `WHATSAPP_REPLY_BUTTONS`
- * with WhatsApp's interactive `body` and `action.buttons[].reply` (`payload`: the button's ID,
- * which the Message Trigger reads back from the tap). No public WOZTELL page shows this JSON
- * (README, Known limits).
- */
-export const replyButtonsResponse = (
-	text: string,
-	buttons: Array<{ id: string; title: string }>,
-): IDataObject => ({
-	type: 'WHATSAPP_REPLY_BUTTONS',
-	body: { text },
-	action: {
-		buttons: buttons.map(({ id, title }) => ({ type: 'reply', reply: { payload: id, title } })),
-	},
-});
+/** The question with reply buttons: Message → Send Buttons' builder, with the question as its body. */
+const replyButtonsResponse = (text: string, buttons: Array<{ id: string; title: string }>) =>
+	toButtonsResponse({
+		...buttonsMessage.defaults,
+		bodyText: text,
+		replyButtons: { button: buttons },
+	});
 
 /** As n8n's own WhatsApp node does it: the question, then one signed link per answer. */
 const linksText = (message: string, answers: Answer[]) =>

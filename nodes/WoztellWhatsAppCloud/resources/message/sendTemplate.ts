@@ -42,7 +42,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		description:
-			"One field per variable of the template's language version: header text or media URL, body {{n}}, URL-button suffix, quick-reply payload",
+			"One field per variable of the template's language version: header text, header media (URL or media ID), body {{n}}, URL-button suffix, quick-reply payload, flow token, coupon code, and each carousel card's",
 		typeOptions: {
 			loadOptionsDependsOn: ['messageTemplate.value', 'templateLanguage'],
 			resourceMapper: {
