@@ -223,6 +223,18 @@ describe('message → sendAndWait: the question', () => {
 		},
 	);
 
+	it('a question WOZTELL may have sent is not sent again, by the node nor by n8n’s Retry On Fail', async () => {
+		const { sandbox } = context;
+		sandbox.admin.botApiBehaviour({ slowAnswerMs: 1500 });
+		const result = await runNode(ask({ requestOptions: { timeout: 300 } }), {
+			credentials: sandboxCredentials(sandbox),
+			node: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		});
+		expect(result.error?.message).toBe('WOZTELL may or may not have sent this message');
+		expect(botRequests()).toHaveLength(1);
+		expect(result.run.waitTill).toBeUndefined();
+	});
+
 	it('with Continue On Fail, gives a refused send as an error item and does not wait', async () => {
 		const { sandbox } = context;
 		sandbox.admin.botApiBehaviour({ refuse: [CUSTOMER] });
