@@ -300,7 +300,8 @@ async function main() {
 			}
 		}
 		// The approval example and its variants, started through a webhook (approval.mjs).
-		const approvals = approvalWorkflows(runnableExample);
+		// The human review step (a HitlTool) exists from n8n 2.x on: the agent cases run on the default n8n.
+		const approvals = approvalWorkflows(runnableExample, { agent: n8nVersion === N8N_VERSION });
 		for (const workflow of [...agents.workflows, ...Object.values(approvals)]) {
 			fs.writeFileSync(
 				path.join(importDir, 'workflows', `published-${workflow.id}.json`),

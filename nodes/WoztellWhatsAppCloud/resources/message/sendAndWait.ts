@@ -385,6 +385,11 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	}
 	const bounds = itemRetryBounds(item);
 
+	// n8n 1.x checks a resume URL's signature only when the node asks for it (its ExecuteContext's
+	// setSignatureValidationRequired); n8n 2.x always does, for an operation named sendAndWait.
+	(
+		this as unknown as { setSignatureValidationRequired?: () => void }
+	).setSignatureValidationRequired?.();
 	const questionId = newQuestionId();
 	const expiresAt = question.waitTill && Math.ceil(question.waitTill / 1000);
 	const answers = question.labels.map(({ approved, label }) => ({
