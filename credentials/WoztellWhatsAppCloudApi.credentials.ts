@@ -18,7 +18,7 @@ const BOT_API_URL = 'https://bot.api.woztell.com';
  * The paths the node sends to the Bot API rather than to the Public API: they go to the Bot API
  * URL with the Bot API token, and carry neither the channel token nor the signed context.
  */
-const BOT_API_PATHS = new Set(['/sendResponses']);
+const BOT_API_PATHS = new Set(['/sendResponses', '/redirectMemberToNode']);
 
 const REFUSED =
 	"WOZTELL refused the access token or the channel ID. Generate a new token under the channel's Advanced Access and check the channel ID (Settings → Channels).";
@@ -166,13 +166,14 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 				"From WOZTELL's Open API: apiViewer → channel → environment → appIntegrationSignature. Keep any trailing =.",
 		},
 		{
+			// Shown whatever the signed context source: n8n hands a node only the fields it shows.
 			displayName: 'Open API Token',
 			name: 'openApiToken',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { signedContextSource: ['openApi'] } },
-			description: 'A WOZTELL Open API access token (WOZTELL: Settings → Access Tokens)',
+			description:
+				'For the Member operations and the chatbot pick-lists (scopes member:read, member:write), and for Fetch With Open API Token: a WOZTELL access token (WOZTELL: Settings → Access Tokens)',
 		},
 		{
 			displayName: 'Environment ID',
@@ -189,8 +190,8 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			name: 'openApiUrl',
 			type: 'string',
 			default: OPEN_API_URL,
-			displayOptions: { show: { signedContextSource: ['openApi'] } },
-			description: "Address of WOZTELL's Open API (GraphQL)",
+			description:
+				"Address of WOZTELL's Open API (GraphQL). Change it only for a proxy or the local WOZTELL sandbox.",
 		},
 		{
 			displayName: 'Bot API Access Token',
@@ -199,7 +200,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for the Message operations: a WOZTELL access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens)',
+				'For the Message operations (scope bot:sendResponses) and Chatbot → Redirect Member (scope bot:redirectMemberToNode): a WOZTELL access token (WOZTELL: Settings → Access Tokens)',
 		},
 		{
 			displayName: 'Bot API URL',
@@ -207,7 +208,7 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 			type: 'string',
 			default: BOT_API_URL,
 			description:
-				"Address of WOZTELL's Bot API, used by the Message operations. Change it only for a proxy or the local WOZTELL sandbox.",
+				"Address of WOZTELL's Bot API, used by the Message and Chatbot operations. Change it only for a proxy or the local WOZTELL sandbox.",
 		},
 		{
 			displayName: 'Channel Secret',
@@ -254,6 +255,18 @@ export class WoztellWhatsAppCloudApi implements ICredentialType {
 				headers: {
 					...requestOptions.headers,
 					Authorization: `Bearer ${text(credentials.botApiToken)}`,
+				},
+			};
+		}
+		if (requestOptions.url === OPEN_API_URL) {
+			// The node's Open API requests (GraphQL): the Open API Token alone, at the credential's Open
+			// API URL; neither the channel token nor the signed context.
+			return {
+				...requestOptions,
+				url: text(credentials.openApiUrl).replace(/\/+$/, '') || OPEN_API_URL,
+				headers: {
+					...requestOptions.headers,
+					Authorization: `Bearer ${text(credentials.openApiToken)}`,
 				},
 			};
 		}

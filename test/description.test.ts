@@ -171,9 +171,9 @@ const report = (problems: Array<[string, string | undefined]>) =>
 describe('node and credential descriptions', () => {
 	it('walks a description with every resource and operation', () => {
 		expect(nodeParts.choices.filter((choice) => choice.parent.name === 'resource')).toHaveLength(
-			11,
+			13,
 		);
-		expect(operations.length).toBe(37);
+		expect(operations.length).toBe(42);
 		expect(credentialParts.fields.length).toBeGreaterThan(5);
 	});
 
@@ -365,8 +365,10 @@ describe('operations as AI agent tools', () => {
 		businessEncryption: 'business public key',
 		businessProfile: 'business profile',
 		catalog: 'catalog',
+		chatbot: 'chatbot',
 		flow: 'flow',
 		media: 'media',
+		member: 'member',
 		message: 'message',
 		phoneNumber: 'phone number',
 		product: 'product',

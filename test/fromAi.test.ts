@@ -49,11 +49,20 @@ const FLOW = {
 	validation_errors: [],
 };
 const CATALOG_ID = '1234577510532066';
+type Tree = { _id: string; nodes: Array<{ name: string; compositeId: string }> };
+const sandboxTree = (state: IDataObject) => (state.trees as Tree[])[0];
+const refundNode = (state: IDataObject) =>
+	sandboxTree(state).nodes.find(({ name }) => name === 'Refund')!.compositeId;
+const redirect = {
+	resource: 'chatbot',
+	operation: 'redirectMember',
+	member: '85291234567',
+};
 
 interface LocatorCase {
 	locator: string;
 	modes: string[];
-	value: string;
+	value: string | ((state: IDataObject) => string);
 	parameters: (mode: string) => INodeParameters;
 	seed?: (state: IDataObject) => void;
 	/** The request that carries the model's value, as WOZTELL receives it. */
@@ -177,6 +186,36 @@ const cases: LocatorCase[] = [
 		expectRequest: ([request]) =>
 			expect(request).toMatchObject({ path: '/products', query: { catalogId: CATALOG_ID } }),
 	},
+	{
+		locator: 'tree',
+		modes: ['list', 'id'],
+		value: (state) => sandboxTree(state)._id,
+		parameters: (mode) => ({
+			...redirect,
+			tree: fromModel(mode),
+			node: { __rl: true, mode: 'id', value: '={{ $json.node }}' },
+		}),
+		expectRequest: ([request]) =>
+			expect(request).toMatchObject({
+				path: '/redirectMemberToNode',
+				body: { redirect: { tree: expect.stringMatching(/^[0-9a-f]{24}$/) } },
+			}),
+	},
+	{
+		locator: 'node',
+		modes: ['list', 'id'],
+		value: refundNode,
+		parameters: (mode) => ({
+			...redirect,
+			tree: { __rl: true, mode: 'id', value: '={{ $json.tree }}' },
+			node: fromModel(mode),
+		}),
+		expectRequest: ([request]) =>
+			expect(request).toMatchObject({
+				path: '/redirectMemberToNode',
+				body: { redirect: { nodeCompositeId: expect.stringMatching(/^[A-Za-z0-9]{16}$/) } },
+			}),
+	},
 ];
 
 const runs = cases.flatMap((locatorCase) =>
@@ -192,10 +231,13 @@ describe('resource locators filled by an AI agent with $fromAI()', () => {
 	});
 
 	it.each(runs)('$locator ($mode): the model’s value reaches WOZTELL', async (run) => {
-		run.seed?.(context.sandbox.state);
+		const { state } = context.sandbox;
+		run.seed?.(state);
+		const value = typeof run.value === 'function' ? run.value(state) : run.value;
 		const { error } = await runNode(run.parameters(run.mode), {
 			credentials: sandboxCredentials(context.sandbox),
-			items: [{ [KEY]: run.value }],
+			// Beside the model's value, the other locator's (the tree or the node) as an expression.
+			items: [{ [KEY]: value, tree: sandboxTree(state)._id, node: refundNode(state) }],
 		});
 		expect(error).toBeUndefined();
 		run.expectRequest(context.sandbox.requests.filter((request) => request.path !== '/waba-info'));

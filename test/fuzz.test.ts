@@ -4,6 +4,8 @@ import { NodeHelpers } from 'n8n-workflow';
 import { WoztellWhatsAppCloud } from '../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
 import { runNode, sandboxCredentials } from './engine/harness';
 import { useSandbox } from './engine/useSandbox';
+import { OPEN_API_PATH } from './sandbox';
+import { OPEN_API_URL } from '../nodes/shared/openApi';
 
 const context = useSandbox();
 const { properties } = new WoztellWhatsAppCloud().description;
@@ -22,7 +24,10 @@ const operations = (
 	).map(({ value: operation, routing }) => ({
 		resource: String(resource),
 		operation: String(operation),
-		endpoint: `${String(routing?.request?.method)} ${String(routing?.request?.url)}`,
+		// The sandbox takes the Open API's requests at its own address (sandbox/server.js).
+		endpoint: `${String(routing?.request?.method)} ${
+			routing?.request?.url === OPEN_API_URL ? OPEN_API_PATH : String(routing?.request?.url)
+		}`,
 	})),
 );
 

@@ -246,7 +246,9 @@ describe('what is retried, and what is not', () => {
 			sandboxCredentials(context.sandbox, { botApiUrl: `http://127.0.0.1:${port}` }),
 		);
 		expect((error as unknown as NodeApiError).httpCode).toBe('ECONNREFUSED');
-		expect(error?.description).toMatch(/^Check the credential's Base URL \(and the Bot API URL/);
+		expect(error?.description).toMatch(
+			/^Check the credential's Base URL \(the Bot API URL for messages/,
+		);
 		expect(error?.description).toMatch(/The node tried 3 times/);
 	});
 

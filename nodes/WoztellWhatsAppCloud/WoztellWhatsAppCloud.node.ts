@@ -6,8 +6,10 @@ import { analyticsDescription } from './resources/analytics';
 import { businessEncryptionDescription } from './resources/businessEncryption';
 import { businessProfileDescription } from './resources/businessProfile';
 import { catalogDescription } from './resources/catalog';
+import { chatbotDescription } from './resources/chatbot';
 import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
+import { memberDescription, memberListFields } from './resources/member';
 import { messageDescription } from './resources/message';
 import { answerWebhook, answerWebhooks } from './resources/message/answerWebhook';
 import { sendAndWait } from './resources/message/sendAndWait';
@@ -29,7 +31,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API, and send messages with its Bot API",
+			"Manage WhatsApp templates, flows, profiles, analytics and catalogs with WOZTELL's Public API, members with its Open API, and send messages and redirect members to chatbot nodes with its Bot API",
 		defaults: { name: 'WOZTELL WhatsApp Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -57,8 +59,10 @@ export class WoztellWhatsAppCloud implements INodeType {
 					{ name: 'Business Encryption', value: 'businessEncryption' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Catalog', value: 'catalog' },
+					{ name: 'Chatbot', value: 'chatbot' },
 					{ name: 'Flow', value: 'flow' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Member', value: 'member' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Product', value: 'product' },
@@ -71,8 +75,10 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...businessEncryptionDescription,
 			...businessProfileDescription,
 			...catalogDescription,
+			...chatbotDescription,
 			...flowDescription,
 			...mediaDescription,
+			...memberDescription,
 			...messageDescription,
 			...phoneNumberDescription,
 			...productDescription,
@@ -85,6 +91,7 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...returnAllAndLimit,
 			// n8n's order in a list: Return All and Limit first, then Filters and Options.
 			...templateListFields,
+			...memberListFields,
 			retryOptionsField,
 			requestOptionsField,
 		],

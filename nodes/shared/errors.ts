@@ -27,13 +27,13 @@ const HINT_BY_STATUS: Hints = {
 	429: `WOZTELL's rate limit was hit. ${PACE_PUBLIC_API}`,
 };
 
-/** The Message operations' requests go to the Bot API with its own token (the credential's). */
-const BOT_API_HINT_BY_STATUS: Hints = {
+/** Bot API requests go with the credential's own Bot API token; `scope` is the one they need. */
+const botApiHints = (scope: string): Hints => ({
 	...HINT_BY_STATUS,
-	401: "Check the credential's Bot API Access Token: a WOZTELL access token with the bot:sendResponses scope (WOZTELL: Settings → Access Tokens).",
-	403: 'The Bot API Access Token is valid but lacks the bot:sendResponses scope for this channel.',
+	401: `Check the credential's Bot API Access Token: a WOZTELL access token with the ${scope} scope (WOZTELL: Settings → Access Tokens).`,
+	403: `The Bot API Access Token is valid but lacks the ${scope} scope for this channel.`,
 	429: `WOZTELL or WhatsApp refused to send more for now. ${PACE_SENDS}`,
-};
+});
 
 const TROUBLE = 'WOZTELL or WhatsApp is having trouble right now: try again later.';
 
@@ -96,10 +96,13 @@ export function assertWoztellOk(
 	response: IN8nHttpFullResponse,
 	itemIndex?: number,
 	hints: Hints = HINT_BY_STATUS,
+	answer: Answer = 'ok',
 ): IDataObject {
 	const { statusCode, body, headers } = response;
 	const isObject = typeof body === 'object' && body !== null;
-	if (statusCode < 400 && isObject && (body as IDataObject).ok === 1) return body as IDataObject;
+	const ok = isObject ? (body as IDataObject).ok : undefined;
+	if (statusCode < 400 && (answer === 'ok' ? ok === 1 : ok !== 0 && ok !== false))
+		return isObject ? (body as IDataObject) : {};
 
 	const retryAfter = retryAfterMs((headers as IDataObject | undefined)?.['retry-after']);
 	const failure: Failure = {
@@ -122,23 +125,31 @@ export function assertWoztellOk(
 	throw error;
 }
 
-function errorHook(hints: Hints) {
+/**
+ * `ok`: the answer must carry `"ok": 1`. `opaque`: an answer whose shape no public page shows
+ * (the Bot API's redirect): any 2xx answer is success unless it says `"ok": 0`.
+ */
+type Answer = 'ok' | 'opaque';
+
+function errorHook(hints: Hints, answer: Answer = 'ok') {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		assertWoztellOk(this.getNode(), response, this.getItemIndex(), hints);
+		assertWoztellOk(this.getNode(), response, this.getItemIndex(), hints, answer);
 		return items;
 	};
 }
 
 /** `assertWoztellOk` for a Bot API answer, whose errors name the Bot API token. */
 export const assertBotApiOk = (node: INode, response: IN8nHttpFullResponse, itemIndex?: number) =>
-	assertWoztellOk(node, response, itemIndex, BOT_API_HINT_BY_STATUS);
+	assertWoztellOk(node, response, itemIndex, botApiHints('bot:sendResponses'));
 
 export const throwOnWoztellError = errorHook(HINT_BY_STATUS);
-export const throwOnBotApiError = errorHook(BOT_API_HINT_BY_STATUS);
+export const throwOnBotApiError = errorHook(botApiHints('bot:sendResponses'));
+/** Bot API POST /redirectMemberToNode: WOZTELL's pages show no answer, its packages read none. */
+export const throwOnRedirectError = errorHook(botApiHints('bot:redirectMemberToNode'), 'opaque');
 
 /** What a thrown error tells for a retry: WOZTELL's answer, or the network's error code. */
 export function failureOf(error: unknown): Failure {
@@ -187,7 +198,7 @@ export function explainFailure(error: unknown, effect: Effect, tally: Tally): un
 	if (timedOut) {
 		error.description = `Raise the Timeout in the node's Request Options, or try again later.${triesSentence(tally)}`;
 	} else if (!/^\d{3}$/.test(code) && code) {
-		error.description = `Check the credential's Base URL (and the Bot API URL for messages) and this n8n's network.${triesSentence(tally)}`;
+		error.description = `Check the credential's Base URL (the Bot API URL for messages and the chatbot, the Open API URL for members) and this n8n's network.${triesSentence(tally)}`;
 	} else {
 		error.description = `${error.description ?? ''}${triesSentence(tally)}`.trim();
 	}

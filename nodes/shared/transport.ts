@@ -12,7 +12,7 @@ import { newTally, withRetries, type RetryBounds } from './retry';
 export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
 
 /** Every context that sends WOZTELL requests outside the routing engine: items, pick-lists, polls. */
-type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type WoztellContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** A pick-list keeps the editor waiting: it gives up sooner than an item or a poll. */
 export const PICK_LIST_RETRIES: RetryBounds = { retries: 2, maxWaitMs: 5000 };
@@ -57,19 +57,22 @@ export function nextCursor(body: IDataObject): string | undefined {
 }
 
 /**
- * The one walk over WOZTELL's cursor paging (`paging.cursors.after`, `paging.hasNext`): every
- * page, one answer at a time, until the last or until the caller stops reading. `readPage` gets
- * the cursor of the page to read, none for the first.
+ * The one walk over WOZTELL's cursor paging: every page, one answer at a time, until the last or
+ * until the caller stops reading. `readPage` gets the cursor of the page to read, none for the
+ * first; `next` finds the following page's cursor in an answer: the Public API's
+ * `paging.cursors.after` / `paging.hasNext` unless told otherwise (the Open API's GraphQL
+ * connections, shared/openApi.ts, page with `pageInfo`, forward or backward).
  */
 export async function* walkCursorPages(
-	readPage: (after: string | undefined) => Promise<IDataObject>,
+	readPage: (cursor: string | undefined) => Promise<IDataObject>,
+	next: (body: IDataObject) => string | undefined = nextCursor,
 ): AsyncGenerator<IDataObject, void, undefined> {
-	let after: string | undefined;
+	let cursor: string | undefined;
 	do {
-		const body = await readPage(after);
+		const body = await readPage(cursor);
 		yield body;
-		after = nextCursor(body);
-	} while (after);
+		cursor = next(body);
+	} while (cursor);
 }
 
 /** Every page of a WOZTELL list, read outside the routing engine; each page tried within `bounds`. */

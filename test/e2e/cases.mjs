@@ -222,6 +222,55 @@ export const cases = [
 		},
 	},
 	{
+		workflow: 'member-chatbot.json',
+		title:
+			'member → getMany / get / getConversationHistory / addTags (Open API, variables only), then chatbot → redirectMember (Bot API)',
+		check(run) {
+			assert.equal(run.code, 0);
+			const openApi = run.requests.filter((request) => request.api === 'openApi');
+			for (const request of openApi) {
+				like(request, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${identity.openApiToken}` },
+				});
+				assert.equal(request.headers['x-woztell-signedcontext'], undefined);
+			}
+			const vip = run.items('Get VIP Members');
+			assert.equal(vip.length, 3);
+			assert.ok(vip.every((member) => member.tags.includes('vip')));
+			const [customer] = run.items('Get Customer');
+			like(customer, { _id: '5ece50f3bf385b25c4e08db5', botMeta: { liveChat: false } });
+			const history = run.items('Last 20 Messages');
+			assert.equal(history.length, 20);
+			assert.match(history[0].messageEvent.data.text, /\(281\)$/);
+			assert.match(history[19].messageEvent.data.text, /\(300\)$/);
+			const tagging = openApi.find((request) => /addMemberTags/.test(request.body.query));
+			assert.doesNotMatch(tagging.body.query, /late/);
+			like(tagging.body.variables, {
+				input: { externalId: '85291234567', tags: ['delivery', '"late" parcel'] },
+			});
+			like(run.items('Tag Delivery')[0], { ok: 1, tagsAdded: ['delivery', '"late" parcel'] });
+			const [redirect, ...more] = run.requestsTo('/redirectMemberToNode');
+			assert.equal(more.length, 0);
+			like(redirect, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${identity.botApiToken}` },
+				body: {
+					channelId: identity.channelId,
+					recipientId: '85291234567',
+					redirect: { nodeCompositeId: 'pcLVb57OHsGSJmtd', sendResponse: false },
+					meta: { orderId: '#1042' },
+				},
+			});
+			like(run.items('To Delivery Node')[0], {
+				recipientId: '85291234567',
+				nodeCompositeId: 'pcLVb57OHsGSJmtd',
+				attempts: 1,
+			});
+			assert.equal(run.state().redirects.length, 1);
+		},
+	},
+	{
 		workflow: 'media.json',
 		title: 'media → upload sends the URL and type, returns the media ID',
 		check(run) {
@@ -321,8 +370,9 @@ export const cases = [
 			);
 			const products = run.items('Get Products');
 			assert.equal(products.length, 60);
+			// n8n sends the items' requests at once: the two catalogs' pages may arrive in any order.
 			assert.deepEqual(
-				[...new Set(run.requestsTo('/products').map((r) => r.query.catalogId))],
+				[...new Set(run.requestsTo('/products').map((r) => r.query.catalogId))].sort(),
 				['1234577510532066', '1234577510532067'],
 			);
 		},
@@ -485,6 +535,12 @@ export const exampleCases = [
 			'published with the channel’s Message Trigger: the manager’s tap resumes the waiting run (approve, decline, forged, other number, late, replayed), the wait limit, Web Links, the AI Agent’s human review',
 		// Runs on n8n's server with a Message Trigger: approval.mjs.
 		published: 'approval',
+	},
+	{
+		example: 'refund-requests-to-bot.json',
+		title:
+			'published, a signed customer message asking for a refund tags the customer (Open API) and moves them to the Refund node (Bot API), once; another message does neither',
+		published: 'refundWebhook',
 	},
 	{
 		example: 'daily-template-status-report.json',

@@ -45,6 +45,7 @@ import { cases, exampleCases, like } from './cases.mjs';
 import { runQueueSuite } from './queue.mjs';
 import {
 	publishedMenuAnswers,
+	publishedRefundRedirects,
 	publishedTriggerDeliversOnce,
 	publishedWebhookReplies,
 } from './trigger.mjs';
@@ -467,8 +468,12 @@ async function main() {
 						}
 						await test(`examples/${c.example}: ${c.title}`, async () => {
 							const { id } = runnableExample(c.example);
-							if (c.published === 'webhook') {
-								await publishedWebhookReplies({ rest, sandbox, id, n8nUrl: server.url });
+							const webhookProof = {
+								webhook: publishedWebhookReplies,
+								refundWebhook: publishedRefundRedirects,
+							}[c.published];
+							if (webhookProof) {
+								await webhookProof({ rest, sandbox, id, n8nUrl: server.url });
 								return;
 							}
 							if (c.published === 'menu') {

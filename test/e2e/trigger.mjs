@@ -86,22 +86,31 @@ export async function publishedTriggerDeliversOnce({ rest, sandbox, id }) {
  * not an event 400, a signed customer message `{"received":true}` and exactly one execution whose
  * reply reaches the Bot API. Returns that execution.
  */
-export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
-	sandbox.reset();
+/**
+ * Publishes the imported workflow `id` that starts at a Message Trigger and waits until n8n takes
+ * its webhook; resolves with the production URL.
+ */
+async function publishWebhookWorkflow({ rest, sandbox, id, n8nUrl }) {
 	const { nodes } = await rest.publish(id);
 	const { webhookId } = nodes.find((node) =>
 		node.type.endsWith('.woztellWhatsAppCloudMessageTrigger'),
 	);
 	const url = `${n8nUrl}/webhook/${webhookId}/webhook`;
+	// n8n registers a just-published workflow's webhook shortly after answering the publish.
+	await waitFor(
+		'the webhook to be registered',
+		async () =>
+			(await sandbox.admin.deliverWebhook({ url, signature: 'none' })).delivery.status !== 404,
+		30_000,
+	);
+	return url;
+}
+
+export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
+	sandbox.reset();
 	const executions = () => rest.executionsOf(id);
 	try {
-		// n8n registers a just-published workflow's webhook shortly after answering the publish.
-		await waitFor(
-			'the webhook to be registered',
-			async () =>
-				(await sandbox.admin.deliverWebhook({ url, signature: 'none' })).delivery.status !== 404,
-			30_000,
-		);
+		const url = await publishWebhookWorkflow({ rest, sandbox, id, n8nUrl });
 		for (const signature of ['forged', 'none']) {
 			const { delivery } = await sandbox.admin.deliverWebhook({
 				url,
@@ -140,6 +149,94 @@ export async function publishedWebhookReplies({ rest, sandbox, id, n8nUrl }) {
 		);
 		await sleep(2_000);
 		assert.equal((await executions()).length, 1, 'a refused event started an execution');
+		return execution;
+	} finally {
+		await rest.call('POST', `/workflows/${id}/deactivate`, {});
+	}
+}
+
+/**
+ * Publishes the imported workflow `id` (the refund example, with the sandbox credential): a
+ * customer message without "refund" starts an execution that tags and redirects nobody; one with
+ * it tags the sender `refund` through the Open API and moves them to the sandbox tree's Refund
+ * node through the Bot API, once. Returns the second execution.
+ */
+export async function publishedRefundRedirects({ rest, sandbox, id, n8nUrl }) {
+	sandbox.reset();
+	const executions = () => rest.executionsOf(id);
+	const customer = sandbox.state.members[0];
+	const [tree] = sandbox.state.trees;
+	const refundNode = tree.nodes.find(({ name }) => name === 'Refund');
+	const inbound = (text, messageId) => ({
+		from: customer.externalId,
+		to: sandbox.state.wabaInfo.phoneNumber,
+		timestamp: Date.now(),
+		type: 'TEXT',
+		data: { text },
+		messageId,
+		member: customer._id,
+		channel: sandbox.state.identity.channelId,
+		app: sandbox.state.identity.appId,
+	});
+	const finished = async (count) =>
+		await waitFor(
+			`execution ${count} to finish`,
+			async () => {
+				const done = (await executions()).filter(isFinishedExecution);
+				return done.length >= count ? done : undefined;
+			},
+			MINUTE_MS,
+		);
+	try {
+		const url = await publishWebhookWorkflow({ rest, sandbox, id, n8nUrl });
+		const { delivery: other } = await sandbox.admin.deliverWebhook({
+			url,
+			event: inbound('Where is my order?', 'wamid.order1'),
+		});
+		assert.equal(other.status, 200, other.body);
+		const [first] = await finished(1);
+		assert.equal(first.status, 'success', JSON.stringify(first));
+		assert.deepEqual(sandbox.state.redirects, []);
+		assert.equal(customer.tags.includes('refund'), false);
+
+		const text = 'The parcel came damaged, I want a REFUND please';
+		const { delivery } = await sandbox.admin.deliverWebhook({
+			url,
+			event: inbound(text, 'wamid.refund1'),
+		});
+		assert.equal(delivery.status, 200, delivery.body);
+		const done = await finished(2);
+		const execution = done.find(({ id: executionId }) => executionId !== first.id);
+		assert.equal(execution.status, 'success', JSON.stringify(execution));
+		assert.equal(execution.mode, 'webhook');
+		assert.ok(customer.tags.includes('refund'), `tags: ${customer.tags}`);
+		const tagging = sandbox.requests.filter(
+			(request) => request.api === 'openApi' && /addMemberTags/.test(request.body?.query ?? ''),
+		);
+		assert.equal(tagging.length, 1);
+		assert.deepEqual(tagging[0].body.variables, {
+			input: { channel: customer.channelId, externalId: customer.externalId, tags: ['refund'] },
+		});
+		assert.deepEqual(sandbox.state.redirects, [
+			{
+				channelId: customer.channelId,
+				memberId: undefined,
+				recipientId: customer.externalId,
+				redirect: {
+					tree: tree._id,
+					nodeCompositeId: refundNode.compositeId,
+					runPreAction: true,
+					sendResponse: true,
+					runPostAction: true,
+				},
+				meta: { customerMessage: text, messageId: 'wamid.refund1' },
+				member: customer._id,
+				node: 'Refund',
+			},
+		]);
+		assert.equal(customer.botMeta.nodeCompositeId, refundNode.compositeId);
+		await sleep(2_000);
+		assert.equal((await executions()).length, 2, 'a message started more than one execution');
 		return execution;
 	} finally {
 		await rest.call('POST', `/workflows/${id}/deactivate`, {});

@@ -228,7 +228,12 @@ function loadOptionsContext(
 	credentialsHelper.stored.set(CREDENTIAL_TYPE, credentials);
 	const node = nodeWith(parameters);
 	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
-	return new LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+	// The editor sends the panel's current values with every pick-list request.
+	const additionalData = {
+		...additionalDataFor(credentialsHelper),
+		currentNodeParameters: parameters,
+	};
+	return new LoadOptionsContext(workflow, node, additionalData, '');
 }
 
 /** The fields of a resource mapper, as the n8n editor loads them. */

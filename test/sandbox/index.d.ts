@@ -47,6 +47,15 @@ export interface BotApiBehaviour {
 	slowFor?: string[];
 }
 
+/** The sandbox's Open API rate limit (routes/openApi.js); {} resets it. */
+export interface OpenApiBehaviour {
+	/** Calls accepted per window; past it a refusal with Retry-After. 0: no limit. */
+	ratePerWindow?: number;
+	windowMs?: number;
+	/** The HTTP status of a refused call: 200 (with errors[]) unless told otherwise. */
+	limitedStatus?: number;
+}
+
 export type WebhookSample =
 	| 'text'
 	| 'buttonReply'
@@ -61,6 +70,7 @@ export type WebhookSample =
 /** The sandbox's controls over what WhatsApp and Meta change on their side (routes/admin.js). */
 export interface SandboxAdmin {
 	botApiBehaviour(input: BotApiBehaviour): { behaviour: Required<BotApiBehaviour> };
+	openApiBehaviour(input: OpenApiBehaviour): { behaviour: Required<OpenApiBehaviour> };
 	reviewDelay(input: { ms: number }): void;
 	template(input: {
 		name: string;
@@ -129,6 +139,8 @@ export function startSandbox(options?: {
 	templateReviewMs?: number;
 }): Promise<Sandbox>;
 export const identity: Identity;
+/** Where the sandbox answers the Open API (its path, after the origin). */
+export const OPEN_API_PATH: string;
 /** A loopback port nothing listens on. */
 export function closedPort(): Promise<number>;
 /** How many times each recipient (number or member ID) was sent something. */

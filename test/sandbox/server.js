@@ -10,7 +10,7 @@ const {
 } = require('./http');
 const routes = require('./routes');
 const { admin, settleReviews } = require('./routes/admin');
-const answerOpenApi = require('./routes/openApi');
+const { answerOpenApi } = require('./routes/openApi');
 const { routes: botApiRoutes } = require('./routes/botApi');
 
 const API_PATH = '/v1.2/api';
@@ -123,8 +123,8 @@ async function startSandbox({ port = 0, host = '127.0.0.1', templateReviewMs = 0
 		}
 
 		if (record.api === 'openApi') {
-			const { status, body } = answerOpenApi(record, sandbox.state);
-			return send(response, status, body);
+			const { status, body, headers } = answerOpenApi(record, sandbox.state);
+			return send(response, status, body, headers);
 		}
 		const route = (api === 'bot' ? botApiRoutes : routes).find(
 			(candidate) => candidate.method === request.method && candidate.path === record.path,

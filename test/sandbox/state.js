@@ -1,6 +1,8 @@
 'use strict';
 // The sandbox's in-memory WOZTELL account. Identifiers are the reference's own sample values.
 const { DEFAULT_BEHAVIOUR } = require('./routes/botApi');
+const { DEFAULT_OPEN_API_BEHAVIOUR } = require('./routes/openApi');
+const { openApiAccount } = require('./openApiAccount');
 
 const identity = {
 	accessToken: 'sandbox-access-token',
@@ -74,6 +76,12 @@ function createState() {
 		],
 		templates: [],
 		flows: [],
+		/** Members, conversations, chatbot trees and redirects (openApiAccount.js). */
+		...openApiAccount(identity.channelId, '85212345678'),
+		/** The Open API's rate limit (routes/openApi.js), its current window and its refusals. */
+		openApiBehaviour: { ...DEFAULT_OPEN_API_BEHAVIOUR },
+		openApiWindow: { start: 0, count: 0 },
+		openApiRefusals: 0,
 		businessPublicKey: undefined,
 		businessKeyStatus: 'VALID',
 		templateReviewMs: 0,
@@ -103,6 +111,8 @@ function templateVersion(name, language = 'en_US', overrides = {}) {
 
 /** The Bot API's address beside a sandbox's Public API address (server.js: BOT_API_PATH). */
 const botApiUrlOf = (baseUrl) => baseUrl.replace(/\/v1\.2\/api$/, '/bot-api');
+/** The Open API's address beside it (server.js: OPEN_API_PATH). */
+const openApiUrlOf = (baseUrl) => baseUrl.replace(/\/v1\.2\/api$/, '/open-api/v3');
 
 /** What a "WOZTELL WhatsApp Cloud API" credential holds to reach a sandbox, signed context typed in. */
 function credentialData(baseUrl, overrides = {}) {
@@ -110,6 +120,8 @@ function credentialData(baseUrl, overrides = {}) {
 		baseUrl,
 		botApiUrl: botApiUrlOf(baseUrl),
 		botApiToken: identity.botApiToken,
+		openApiToken: identity.openApiToken,
+		openApiUrl: openApiUrlOf(baseUrl),
 		channelSecret: identity.channelSecret,
 		accessToken: identity.accessToken,
 		channelId: identity.channelId,

@@ -219,6 +219,14 @@ const pickers = [
 		leaves: ['Customer survey 2025 (DEPRECATED)'],
 	},
 	{
+		resource: 'chatbot',
+		operation: 'redirectMember',
+		field: 'tree',
+		lists: ['Customer service', 'Marketing'],
+		type: 'market',
+		leaves: ['Marketing'],
+	},
+	{
 		resource: 'product',
 		operation: 'getMany',
 		field: 'catalogId',
@@ -250,6 +258,30 @@ for (const picker of pickers) {
 		);
 	});
 }
+
+test('picker: chatbot/redirectMember → Node lists the nodes of the tree picked in Tree, and follows a change of tree', async ({
+	page,
+	url,
+}) => {
+	const panel = await openNodePanel(page, url, actionOf('chatbot', 'redirectMember'));
+	const tree = panel.resourceLocator('tree');
+	await tree.chooseMode('From list');
+	await tree.openList();
+	await tree.pick('Customer service');
+	const node = panel.resourceLocator('node');
+	await node.chooseMode('From list');
+	const listed = (await node.openList()).map((item) => item.split('\n')[0]);
+	assert.deepEqual(listed, ['Welcome', 'Main menu', 'Refund', 'Delivery', 'Live chat']);
+	assert.deepEqual(
+		(await node.search('ref')).map((item) => item.split('\n')[0]),
+		['Refund'],
+	);
+	await node.pick('Refund');
+	await tree.openList();
+	await tree.pick('Marketing');
+	const marketing = (await node.openList()).map((item) => item.split('\n')[0]);
+	assert.deepEqual(marketing, ['Spring sale', 'Opt out']);
+});
 
 test("Execute step: Template → Get Many shows the sandbox's templates in the output table", async ({
 	page,

@@ -2,6 +2,7 @@ import {
 	toSignedContextHeaders,
 	WoztellWhatsAppCloudApi,
 } from '../../credentials/WoztellWhatsAppCloudApi.credentials';
+import { NodeHelpers } from 'n8n-workflow';
 import { identity } from '../sandbox';
 
 // The test vector of ../shared/woztell-notes.md, from the reference's own sample values.
@@ -133,5 +134,53 @@ describe('authenticate for the Bot API', () => {
 		expect(request.baseURL).toBe(credentials.baseUrl);
 		expect(request.qs).toEqual({ accessToken: 'token-1' });
 		expect(JSON.stringify(request.headers)).not.toContain('bot-token');
+	});
+});
+
+describe('authenticate for the Open API', () => {
+	const credentialType = new WoztellWhatsAppCloudApi();
+	const graphQl = {
+		method: 'POST' as const,
+		url: 'https://open.api.woztell.com/v3',
+		body: { query: 'query { apiViewer { trees { edges { node { _id } } } } }', variables: {} },
+	};
+
+	it('sends the node’s Open API requests with the Open API Token only, to the default address', async () => {
+		const request = await credentialType.authenticate(
+			{ ...credentials, openApiToken: ' open-token ' },
+			graphQl,
+		);
+		expect(request.url).toBe('https://open.api.woztell.com/v3');
+		expect(request.baseURL).toBeUndefined();
+		expect(request.qs).toBeUndefined();
+		expect(request.headers).toEqual({ Authorization: 'Bearer open-token' });
+		expect(request.body).toEqual(graphQl.body);
+	});
+
+	it('uses the credential’s Open API URL, trailing slash dropped', async () => {
+		const request = await credentialType.authenticate(
+			{ ...credentials, openApiToken: 't', openApiUrl: 'http://127.0.0.1:9/open-api/v3/' },
+			graphQl,
+		);
+		expect(request.url).toBe('http://127.0.0.1:9/open-api/v3');
+	});
+
+	it('reaches the node with either signed context source: n8n hands a node only the fields it shows', () => {
+		// n8n's CLI (CredentialsHelper.applyDefaultsAndOverwrites) reads a stored credential through
+		// NodeHelpers.getNodeParameters, which drops the values of fields not displayed.
+		for (const signedContextSource of ['manual', 'openApi']) {
+			const decrypted = NodeHelpers.getNodeParameters(
+				credentialType.properties,
+				{ ...credentials, signedContextSource, openApiToken: 'open-token' },
+				true,
+				false,
+				null,
+				null,
+			) as Record<string, unknown>;
+			expect(decrypted).toMatchObject({
+				openApiToken: 'open-token',
+				openApiUrl: 'https://open.api.woztell.com/v3',
+			});
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import { FLOW_PAGE_SIZE, FLOW_PATH } from '../../shared/flows';
+import { searchTreeNodes, searchTrees } from './chatbotTrees';
 import { cursorListSearch } from './cursorListSearch';
 import { flowNameWithStatus } from './flowNameWithStatus';
 import { searchTemplates } from './searchTemplates';
@@ -17,4 +18,6 @@ export const listSearch = {
 		toResult: (flow) => ({ name: flowNameWithStatus(flow), value: String(flow.value) }),
 	}),
 	searchTemplates,
+	searchTreeNodes,
+	searchTrees,
 };

@@ -47,13 +47,16 @@ async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOp
 	return request;
 }
 
-/** Return All and Limit, shared by every list (all of them are `getMany` operations). */
+/** The operations that list: Return All and Limit show for them. */
+const LIST_OPERATIONS = ['getMany', 'getConversationHistory'];
+
+/** Return All and Limit, shared by every list. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
-		displayOptions: { show: { operation: ['getMany'] } },
+		displayOptions: { show: { operation: LIST_OPERATIONS } },
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
@@ -61,7 +64,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
+		displayOptions: { show: { operation: LIST_OPERATIONS, returnAll: [false] } },
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
@@ -82,6 +85,8 @@ interface LocatorSpec {
 	namePlaceholder?: string;
 	/** Left out for a locator inside a collection. */
 	displayOptions?: IDisplayOptions;
+	/** Fields whose change reloads the list and clears the value (the editor's loadOptionsDependsOn). */
+	dependsOn?: string[];
 }
 
 /** A pick-list with search, or an ID typed by hand. */
@@ -94,6 +99,7 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 		required: true,
 		description: spec.description,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
+		...(spec.dependsOn ? { typeOptions: { loadOptionsDependsOn: spec.dependsOn } } : {}),
 		modes: [
 			{
 				displayName: 'From List',

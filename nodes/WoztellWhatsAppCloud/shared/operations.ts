@@ -17,7 +17,7 @@ import {
 } from '../../shared/errors';
 import { newTally, withRetries, type Effect, type Tally } from '../../shared/retry';
 import { showFor } from './descriptions';
-import { cursorPagination, type CursorPaging } from './paging';
+import { cursorPagination, type ListPaging } from './paging';
 import { outputPayload, type PayloadPath } from './payload';
 import { checkRetryOptions, itemRetryBounds } from './retryOptions';
 import { failedItem, mayHaveSent, recall, remember, sendKey, sentItem } from './sending';
@@ -38,6 +38,11 @@ interface OperationBase {
 	path: string;
 	/** WOZTELL's Bot API (the Message operations) rather than the Public API: its errors name its token. */
 	botApi?: true;
+	/**
+	 * The hook that reads WOZTELL's answer for a refusal, where it is not the Public API's (or for
+	 * `botApi`, the Bot API's sendResponses) `ok` envelope: the Open API's `errors[]`, the redirect's.
+	 */
+	checkAnswer?: PostReceiveAction;
 	/** Fixed parts of the request body, merged with what the fields send. */
 	body?: IDataObject;
 	/** Hooks that build or refuse the request from the item alone, without asking WOZTELL. */
@@ -48,9 +53,9 @@ interface OperationBase {
 	lookUps?: PreSendAction[];
 }
 
-/** A list: Return All / Limit over the cursor paging, one item per entry at `paging.payload`. */
+/** A list: Return All / Limit over the cursor paging, one item per entry of each page. */
 interface ListOperation extends OperationBase {
-	paging: CursorPaging;
+	paging: ListPaging;
 	/** A list only reads (a GraphQL query is a POST that reads). */
 	effect?: 'read';
 	payload?: never;
@@ -162,7 +167,7 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 	const effect = effectOf(spec);
 	const pagination = effect === 'send' ? sendingOnce(send) : retrying(send, effect);
 	const preSend = preSendOf(spec);
-	const throwsOn = spec.botApi ? throwOnBotApiError : throwOnWoztellError;
+	const throwsOn = spec.checkAnswer ?? (spec.botApi ? throwOnBotApiError : throwOnWoztellError);
 	return {
 		name,
 		value,
@@ -174,7 +179,7 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 			send: { preSend, paginate: true },
 			output: {
 				postReceive: spec.paging
-					? [throwOnWoztellError]
+					? [throwsOn]
 					: [throwsOn, outputPayload(spec.payload), ...(spec.postReceive ?? [])],
 			},
 			operations: { pagination },

@@ -5,16 +5,12 @@ import type {
 	INodeExecutionData,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { valueAt } from '../../shared/objects';
 
 /** Where a WOZTELL answer keeps its payload, e.g. `data` or `conversationAnalytics.data_points`. */
 export type PayloadPath = string | undefined;
 
-/** The value at a dot path such as `paging.cursors.after`; undefined where a step is missing. */
-export function valueAt(object: unknown, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
-}
+export { valueAt };
 
 /**
  * Turns a WOZTELL answer into output items: one per element when the payload is a list, else one.

@@ -2,10 +2,10 @@
 const MILLISECONDS_FROM = 1e11;
 
 /**
- * WOZTELL wants UNIX seconds. Accepts what a date field or an expression gives: an ISO date,
- * a Date or luxon DateTime, or a number of seconds or milliseconds. Undefined when it is none.
+ * A moment in epoch milliseconds, from what a date field or an expression gives: an ISO date, a
+ * Date or luxon DateTime, or a number of seconds or milliseconds. Undefined when it is none.
  */
-export function toUnixSeconds(value: unknown): number | undefined {
+export function toEpochMilliseconds(value: unknown): number | undefined {
 	let milliseconds: number;
 	if (
 		typeof value === 'number' ||
@@ -26,5 +26,11 @@ export function toUnixSeconds(value: unknown): number | undefined {
 	} else {
 		return undefined;
 	}
-	return Number.isFinite(milliseconds) ? Math.floor(milliseconds / 1000) : undefined;
+	return Number.isFinite(milliseconds) ? milliseconds : undefined;
+}
+
+/** The Public API wants UNIX seconds (the same values accepted). */
+export function toUnixSeconds(value: unknown): number | undefined {
+	const milliseconds = toEpochMilliseconds(value);
+	return milliseconds === undefined ? undefined : Math.floor(milliseconds / 1000);
 }

@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { lacksToken, missingToken, TOKEN_FIELDS } from '../../shared/credentialTokens';
+import { CREDENTIAL_TYPE } from '../../shared/transport';
 import { valueAt } from './payload';
 
 /** A check returns what is wrong with a value, or undefined when it is fine. */
@@ -131,6 +133,25 @@ export function validateRequest(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		const problem = firstProblem(request, rules);
 		if (problem) refuseToSend(this, problem);
+		return request;
+	};
+}
+
+/**
+ * Refuses the item before anything is sent when the credential lacks the token the request needs,
+ * naming the credential's field and the scope to give the token.
+ */
+export function requireToken(
+	field: keyof typeof TOKEN_FIELDS,
+	scope: string,
+	what: string,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request) {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		if (lacksToken(credentials, field)) {
+			const { message, description } = missingToken(field, scope, what);
+			refuseToSend(this, message, description);
+		}
 		return request;
 	};
 }

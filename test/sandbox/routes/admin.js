@@ -5,6 +5,7 @@
 const { fail, requireParameter } = require('../http');
 const { deliverWebhook, echoLastSent, tapButton } = require('./webhook');
 const { botApiBehaviour } = require('./botApi');
+const { openApiBehaviour } = require('./openApi');
 
 const REJECTED_REASON = 'INVALID_FORMAT';
 
@@ -68,6 +69,7 @@ const admin = {
 	tapButton,
 	echoLastSent,
 	botApiBehaviour,
+	openApiBehaviour,
 };
 
 module.exports = { admin, settleReviews };

@@ -9,6 +9,7 @@
 const { createHash } = require('node:crypto');
 const { fail } = require('../http');
 const { checkResponse } = require('./responseShapes');
+const { redirectMemberToNode } = require('./redirect');
 
 /**
  * How the Bot API behaves under load, as real services do; `npm run sandbox -- --help` and
@@ -106,7 +107,15 @@ function sentCounts(state) {
 }
 
 module.exports = {
-	routes: [{ method: 'POST', path: '/sendResponses', auth: ['botToken'], handle: sendResponses }],
+	routes: [
+		{ method: 'POST', path: '/sendResponses', auth: ['botToken'], handle: sendResponses },
+		{
+			method: 'POST',
+			path: '/redirectMemberToNode',
+			auth: ['botToken'],
+			handle: redirectMemberToNode,
+		},
+	],
 	DEFAULT_BEHAVIOUR,
 	botApiBehaviour,
 	sentCounts,

@@ -15,8 +15,10 @@ import {
 } from '../../../shared/answerToken';
 import { assertBotApiOk, explainFailure, failureOf } from '../../../shared/errors';
 import { newTally, withRetries, type RetryBounds } from '../../../shared/retry';
+import { lacksToken, missingToken } from '../../../shared/credentialTokens';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { showFor } from '../../shared/descriptions';
+import { botApiRecipient, memberIdentityOf } from '../../shared/memberIdentity';
 import { itemRetryBounds } from '../../shared/retryOptions';
 import {
 	failedItem,
@@ -27,7 +29,6 @@ import {
 	sentItem,
 } from '../../shared/sending';
 import { maxLength, refuseToSend, type ItemContext } from '../../shared/validate';
-import { assertBotApiToken, recipientOf } from './recipient';
 import { buttonsMessage, toButtonsResponse } from './sendButtons';
 import { sentMessageOf } from './sentMessages';
 
@@ -372,9 +373,14 @@ export const answerItem = (question: IDataObject, answer: AnswerFields, timedOut
 export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const item = firstItemOf(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	assertBotApiToken(item, credentials);
+	if (lacksToken(credentials, 'botApiToken')) {
+		const { message, description } = missingToken('botApiToken', 'bot:sendResponses', 'Messages');
+		refuseToSend(item, message, description);
+	}
 	const question = questionOf(item);
-	const recipient = recipientOf(item);
+	const recipient = botApiRecipient(
+		memberIdentityOf(item, 'recipientType', 'recipient', 'Recipient'),
+	);
 	const channelSecret = String(credentials.channelSecret ?? '').trim();
 	if (question.answerWith === 'buttons' && !channelSecret) {
 		refuseToSend(
