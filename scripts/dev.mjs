@@ -232,6 +232,7 @@ async function main() {
 		for (const [file, id, name] of [
 			['template-status-alert.json', 'wozDevTriggerEx1', 'template status alert (publish me)'],
 			['whatsapp-auto-reply.json', AUTO_REPLY_ID, 'WhatsApp auto-reply'],
+			['refund-approval-over-whatsapp.json', 'wozDevApprovalEx', 'refund approval over WhatsApp'],
 		]) {
 			const example = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
 			example.id = id;
@@ -322,6 +323,10 @@ async function main() {
 		' 6. A customer writes: "Example: WhatsApp auto-reply" is published; send it a message',
 		"    signed like WOZTELL's (its reply shows here as POST /sendResponses):",
 		`    ${customerWrites.command}`,
+		' 7. Approval: execute "Example: refund approval over WhatsApp"; it sends the manager the',
+		'    question with buttons and waits. The manager taps Approve (the published auto-reply',
+		"    workflow's Message Trigger receives the tap and resumes the run):",
+		`    ${customerWrites.tapCommand}`,
 		'',
 		` Sandbox   ${sandbox.baseUrl} (in memory; reset on restart)`,
 		` Hot reload: edit nodes/ or credentials/; tsc rebuilds dist/, n8n reloads the node.`,
@@ -363,6 +368,7 @@ async function publishAutoReply(rest, n8nUrl, sandbox) {
 		if (smoke) throw new Error(`the auto-reply example is missing: delete ${userFolder}`);
 		return {
 			command: `(the auto-reply example came after this n8n folder was made: delete ${userFolder} to get it)`,
+			tapCommand: '(likewise)',
 		};
 	}
 	if (!workflow.active) await rest.publish(AUTO_REPLY_ID);
@@ -371,8 +377,10 @@ async function publishAutoReply(rest, n8nUrl, sandbox) {
 		url: `${n8nUrl}/webhook/${webhookId}/webhook`,
 		text: 'Hi, is my order ready?',
 	};
+	const tap = { url: delivery.url, title: '✓ Approve' };
 	return {
 		command: `curl -X POST ${sandboxOrigin(sandbox)}/sandbox/deliverWebhook -d '${JSON.stringify(delivery)}'`,
+		tapCommand: `curl -X POST ${sandboxOrigin(sandbox)}/sandbox/tapButton -d '${JSON.stringify(tap)}'`,
 		async andIsAnswered() {
 			const sentBefore = sandbox.state.sentResponses.length;
 			// n8n registers a just-published workflow's webhook shortly after answering the publish.

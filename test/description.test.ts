@@ -173,7 +173,7 @@ describe('node and credential descriptions', () => {
 		expect(nodeParts.choices.filter((choice) => choice.parent.name === 'resource')).toHaveLength(
 			13,
 		);
-		expect(operations.length).toBe(41);
+		expect(operations.length).toBe(42);
 		expect(credentialParts.fields.length).toBeGreaterThan(5);
 	});
 

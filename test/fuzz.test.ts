@@ -48,9 +48,13 @@ function shownFields(resource: string, operation: string) {
 			description,
 		) ?? {};
 	// A field that takes no expression (noDataExpression) shows or hides others: n8n's editor
-	// offers its options only, so it keeps its default here.
+	// offers its options only, so it keeps its default here. Request Options are n8n's own
+	// settings of every declarative node, read by its routing engine.
 	return properties
-		.filter((property) => !['returnAll'].includes(property.name) && !property.noDataExpression)
+		.filter(
+			(property) =>
+				!['returnAll', 'requestOptions'].includes(property.name) && !property.noDataExpression,
+		)
 		.filter((property) => NodeHelpers.displayParameter(shown, property, null, description));
 }
 

@@ -40,7 +40,7 @@ describe('README', () => {
 			expectedRows,
 		);
 		expect(rows.filter((row) => !/ \| [^|]*\S[^|]* \|$/.test(row))).toEqual([]);
-		expect(expectedRows).toHaveLength(41);
+		expect(expectedRows).toHaveLength(42);
 	});
 
 	it('has the sections of an n8n community node README', () => {

@@ -11,12 +11,15 @@ import { flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { memberDescription, memberListFields } from './resources/member';
 import { messageDescription } from './resources/message';
+import { answerWebhook, answerWebhooks } from './resources/message/answerWebhook';
+import { sendAndWait } from './resources/message/sendAndWait';
 import { getTemplateVariables } from './resources/message/sendTemplate';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { productDescription } from './resources/product';
 import { templateDescription, templateListFields } from './resources/template';
 import { channelDefaultIdField } from './shared/channel';
 import { returnAllAndLimit, showFor } from './shared/descriptions';
+import { requestOptionsField } from './shared/requestOptions';
 import { retryOptionsField } from './shared/retryOptions';
 
 export class WoztellWhatsAppCloud implements INodeType {
@@ -34,6 +37,10 @@ export class WoztellWhatsAppCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Message → Send and Wait for Approval: n8n's waiting webhooks, registered only while waiting.
+		webhooks: answerWebhooks,
+		waitingNodeTooltip:
+			'Waiting for the answer on WhatsApp: a tap on a button (through the Message Trigger) or a click on a link',
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -86,8 +93,14 @@ export class WoztellWhatsAppCloud implements INodeType {
 			...templateListFields,
 			...memberListFields,
 			retryOptionsField,
+			requestOptionsField,
 		],
 	};
 
 	methods = { listSearch, resourceMapping: { getTemplateVariables } };
+
+	/** n8n-core runs a custom operation instead of the routing engine for its resource and operation. */
+	customOperations = { message: { sendAndWait } };
+
+	webhook = answerWebhook;
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/transport';
+import { answerTap, withoutAnswerSecrets } from './approvals';
 import { messageItemOf, type MessageEventName } from './events';
 import { isSignedByChannel } from './signature';
 
@@ -140,7 +141,8 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		if (this.getNodeParameter('verifySignature', true) !== false) {
+		const verifySignature = this.getNodeParameter('verifySignature', true) !== false;
+		if (verifySignature) {
 			const { channelSecret } = await this.getCredentials(CREDENTIAL_TYPE);
 			const secret = typeof channelSecret === 'string' ? channelSecret.trim() : '';
 			// n8n keeps the body as received in rawBody: the signature is over those bytes, not the parsed JSON.
@@ -161,7 +163,10 @@ export class WoztellWhatsAppCloudMessageTrigger implements INodeType {
 				.json({ message: 'The body must be one JSON object: a WOZTELL channel event' });
 			return { noWebhookResponse: true };
 		}
-		const item = messageItemOf(event);
+		// A tap answering Message → Send and Wait resumes that execution, and starts nothing here.
+		const answered = await answerTap.call(this, event, verifySignature);
+		if (answered) return answered;
+		const item = messageItemOf(withoutAnswerSecrets(event));
 		const events = this.getNodeParameter('events', []) as MessageEventName[];
 		if (!events.includes(item.event as MessageEventName)) return { webhookResponse: RECEIVED };
 		return { workflowData: [[{ json: item as IDataObject }]], webhookResponse: RECEIVED };

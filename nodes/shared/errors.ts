@@ -142,6 +142,10 @@ function errorHook(hints: Hints, answer: Answer = 'ok') {
 	};
 }
 
+/** `assertWoztellOk` for a Bot API answer, whose errors name the Bot API token. */
+export const assertBotApiOk = (node: INode, response: IN8nHttpFullResponse, itemIndex?: number) =>
+	assertWoztellOk(node, response, itemIndex, botApiHints('bot:sendResponses'));
+
 export const throwOnWoztellError = errorHook(HINT_BY_STATUS);
 export const throwOnBotApiError = errorHook(botApiHints('bot:sendResponses'));
 /** Bot API POST /redirectMemberToNode: WOZTELL's pages show no answer, its packages read none. */

@@ -48,12 +48,12 @@ const exampleTool = (name) => {
 	assert.ok(found, `${EXAMPLE} has no WOZTELL tool named ${name}`);
 	return { name, parameters: found.parameters };
 };
-const TOOLS = {
+export const TOOLS = {
 	templates: exampleTool('List Message Templates'),
 	profile: exampleTool('Update Business Profile'),
 	flow: exampleTool('Get Flow'),
 };
-const toolName = (tool) => tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_');
+export const toolName = (tool) => tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_');
 
 const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
 	id: `agent-${name.replace(/\W/g, '')}`,
@@ -65,7 +65,7 @@ const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
 	...extra,
 });
 
-function agentWorkflow(id, prompt, tool) {
+export function agentWorkflow(id, prompt, tool) {
 	return {
 		id,
 		name: `e2e agent: ${tool.name}`,
@@ -373,6 +373,7 @@ export async function prepareAgentSuite() {
 	return {
 		credential,
 		workflows,
+		double,
 		close: () => double.close(),
 		/** Runs every case (or those whose title or workflow matches `only`) through `test`. */
 		async run({ env, sandbox, test, parseRunOutput, only }) {

@@ -530,6 +530,13 @@ export const exampleCases = [
 		published: 'webhook',
 	},
 	{
+		example: 'refund-approval-over-whatsapp.json',
+		title:
+			'published with the channel’s Message Trigger: the manager’s tap resumes the waiting run (approve, decline, forged, other number, late, replayed), the wait limit, Web Links, the AI Agent’s human review',
+		// Runs on n8n's server with a Message Trigger: approval.mjs.
+		published: 'approval',
+	},
+	{
 		example: 'refund-requests-to-bot.json',
 		title:
 			'published, a signed customer message asking for a refund tags the customer (Open API) and moves them to the Refund node (Bot API), once; another message does neither',

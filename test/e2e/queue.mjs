@@ -5,7 +5,7 @@
 // through n8n's REST API from the shared Postgres, and the workers' logs say which ran what.
 // The sandbox's requests are attributed to the n8n process whose socket sent them (/proc).
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,6 +27,8 @@ import {
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/services.mjs';
 import { cases } from './cases.mjs';
 import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
+import { runApprovalSuite } from './approval.mjs';
+import { startedByWebhook, webhookPathOf } from './webhookStart.mjs';
 
 const require = createRequire(import.meta.url);
 const { identity } = require('../sandbox/state.js');
@@ -74,27 +76,6 @@ function socketOwner(localPort, remotePort, pids) {
 		}
 	}
 	return undefined;
-}
-
-/** A test workflow whose Manual Trigger "Start" becomes a Webhook on main: its runs are queued. */
-function startedByWebhook(workflow) {
-	const nodes = workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.manualTrigger'
-			? {
-					...node,
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					webhookId: randomUUID(),
-					parameters: {
-						httpMethod: 'POST',
-						path: `queue-${workflow.id}`,
-						responseMode: 'onReceived',
-						options: {},
-					},
-				}
-			: node,
-	);
-	return { ...workflow, nodes };
 }
 
 function webhookWorkflow(id, name, steps) {
@@ -182,6 +163,7 @@ export async function runQueueSuite({
 	runnableExample,
 	triggerExample,
 	webhookExample,
+	approvalWorkflows,
 	test,
 	log,
 }) {
@@ -204,17 +186,21 @@ export async function runQueueSuite({
 			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		};
-		const processEnv = async (name, extra = {}) => {
+		// n8n's queue-mode set-up: every process builds webhook URLs from the same WEBHOOK_URL, the
+		// address main answers at (Send and Wait's resume URLs are built on the worker that asks).
+		const mainPort = await freePort();
+		shared.WEBHOOK_URL = `http://127.0.0.1:${mainPort}/`;
+		const processEnv = async (name, extra = {}, port) => {
 			const userFolder = path.join(work, name);
 			await installLikeN8n(tarball, path.join(userFolder, '.n8n', 'nodes'), toolEnv);
 			return n8nEnv({
 				userFolder,
-				port: await freePort(),
+				port: port ?? (await freePort()),
 				brokerPort: await freePort(),
 				extra: { ...shared, ...extra },
 			});
 		};
-		const mainEnv = await processEnv('main');
+		const mainEnv = await processEnv('main', {}, mainPort);
 		const workerEnvs = [];
 		for (const name of ['worker-1', 'worker-2']) {
 			workerEnvs.push({
@@ -261,7 +247,15 @@ export async function runQueueSuite({
 		);
 		const trigger = runnableExample(triggerExample);
 		const autoReply = runnableExample(webhookExample);
-		for (const workflow of [...caseWorkflows, fanOutWorkflow, killedWorkflow, trigger, autoReply]) {
+		const approvals = Object.values(approvalWorkflows);
+		for (const workflow of [
+			...caseWorkflows,
+			fanOutWorkflow,
+			killedWorkflow,
+			trigger,
+			autoReply,
+			...approvals,
+		]) {
 			fs.writeFileSync(
 				path.join(importDir, 'workflows', `${workflow.id}.json`),
 				JSON.stringify(workflow),
@@ -328,7 +322,7 @@ export async function runQueueSuite({
 		const rest = restClient(main.url);
 		await rest.ownerSession();
 		const callWebhook = async (id) => {
-			const response = await fetch(`${main.url}/webhook/queue-${id}`, { method: 'POST' });
+			const response = await fetch(`${main.url}/webhook/${webhookPathOf(id)}`, { method: 'POST' });
 			assert.equal(response.status, 200, await response.text());
 		};
 
@@ -453,6 +447,27 @@ export async function runQueueSuite({
 				'the polls did not all run on main',
 			);
 		});
+
+		// Send and Wait: main receives the tap and resumes the execution, which a worker runs on.
+		log('queue mode: Send and Wait for Approval (approval.mjs)…');
+		const approvalFigures = await runApprovalSuite({
+			rest,
+			sandbox,
+			n8nUrl: main.url,
+			workflows: approvalWorkflows,
+			test: (title, fn) => test(`queue: ${title}`, fn),
+			log,
+			async onResumed(executionId, requests) {
+				const runs = startedLines.filter((line) => line.executionId === executionId);
+				assert.ok(runs.length >= 2, `execution ${executionId} was not resumed on a worker`);
+				const afterTap = requests.filter((r) => r.path === '/sendResponses').at(-1);
+				assert.ok(
+					afterTap?.process?.startsWith('worker'),
+					`the message after the answer came from ${afterTap?.process}`,
+				);
+			},
+		});
+		log(`queue mode: Send and Wait figures ${JSON.stringify(approvalFigures)}`);
 
 		await test(`queue: examples/${webhookExample} published: main receives the signed customer message, a worker answers it; forged and unsigned events start nothing`, async () => {
 			const execution = await publishedWebhookReplies({

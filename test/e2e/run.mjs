@@ -50,6 +50,7 @@ import {
 	publishedWebhookReplies,
 } from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
+import { approvalWorkflows, runApprovalSuite } from './approval.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -251,6 +252,7 @@ async function main() {
 				runnableExample,
 				triggerExample: publishedExample('poll'),
 				webhookExample: publishedExample('webhook'),
+				approvalWorkflows: approvalWorkflows(runnableExample, { agent: false }),
 				test,
 				log,
 			});
@@ -290,16 +292,20 @@ async function main() {
 		// The README's examples, as a user imports them and then picks the sandbox credential.
 		const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 		for (const f of exampleFiles) {
-			if (!exampleCases.find((c) => c.example === f)?.agent) {
+			const exampleCase = exampleCases.find((c) => c.example === f);
+			if (!exampleCase?.agent && exampleCase?.published !== 'approval') {
 				fs.writeFileSync(
 					path.join(importDir, 'workflows', `example-${f}`),
 					JSON.stringify(runnableExample(f)),
 				);
 			}
 		}
-		for (const workflow of agents.workflows) {
+		// The approval example and its variants, started through a webhook (approval.mjs).
+		// The human review step (a HitlTool) exists from n8n 2.x on: the agent cases run on the default n8n.
+		const approvals = approvalWorkflows(runnableExample, { agent: n8nVersion === N8N_VERSION });
+		for (const workflow of [...agents.workflows, ...Object.values(approvals)]) {
 			fs.writeFileSync(
-				path.join(importDir, 'workflows', `agent-${workflow.id}.json`),
+				path.join(importDir, 'workflows', `published-${workflow.id}.json`),
 				JSON.stringify(workflow),
 			);
 		}
@@ -367,6 +373,13 @@ async function main() {
 								nodes.find((t) => t.name === TOOL_TYPE)?.displayName,
 								'WOZTELL WhatsApp Cloud Tool',
 							);
+							// And, from Message → Send and Wait, the AI Agent's human review step (n8n 2.x's
+							// tool-generation/hitl-tools; n8n 1.x makes none).
+							const review = nodes.find((t) => t.name === `${NODE_TYPE}HitlTool`);
+							if (n8nVersion === N8N_VERSION) {
+								assert.equal(review?.displayName, 'WOZTELL WhatsApp Cloud');
+								assert.deepEqual(review.codex?.subcategories?.Tools, ['Human in the Loop']);
+							} else assert.equal(review, undefined);
 							const creds = (await rest.call('GET', '/types/credentials.json')).body;
 							assert.ok(
 								creds.some((c) => c.name === CREDENTIAL_TYPE),
@@ -441,6 +454,18 @@ async function main() {
 						});
 					}
 					for (const c of selectedPublished) {
+						if (c.published === 'approval') {
+							await runApprovalSuite({
+								rest,
+								sandbox,
+								n8nUrl: server.url,
+								workflows: approvals,
+								double: agents.double,
+								test,
+								log,
+							});
+							continue;
+						}
 						await test(`examples/${c.example}: ${c.title}`, async () => {
 							const { id } = runnableExample(c.example);
 							const webhookProof = {

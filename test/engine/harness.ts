@@ -2,12 +2,14 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IRun,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	INodeListSearchResult,
 	ResourceMapperFields,
@@ -16,7 +18,9 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import {
 	DirectoryLoader,
 	ExecutionLifecycleHooks,
+	type ExecuteContext,
 	LoadOptionsContext,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import { WoztellWhatsAppCloud } from '../../nodes/WoztellWhatsAppCloud/WoztellWhatsAppCloud.node';
@@ -26,11 +30,16 @@ import { CredentialsHelper } from './credentialsHelper';
 
 export const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
 export const CREDENTIAL_TYPE = 'woztellWhatsAppCloudApi';
-const NODE_NAME = 'WOZTELL';
+export const NODE_NAME = 'WOZTELL';
 
-const nodeType = new WoztellWhatsAppCloud();
+export const nodeType: INodeType & WoztellWhatsAppCloud = new WoztellWhatsAppCloud();
 // n8n's loader gives every declarative node the standard Request Options (batching, timeout, proxy).
 DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+// And n8n's CLI gives it an `execute` that runs the routing engine (NodeTypes.getByNameAndVersion):
+// a node with a `webhook` (Send and Wait's) is otherwise run as a webhook node.
+nodeType.execute = async function (this: IExecuteFunctions) {
+	return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
+};
 export const credentialType = new WoztellWhatsAppCloudApi();
 
 export const typesServing = (type: INodeType) =>
@@ -53,6 +62,7 @@ export function additionalDataFor(
 	credentialsHelper: CredentialsHelper,
 	hooks?: ExecutionLifecycleHooks,
 	executionId?: string,
+	webhookWaitingBaseUrl = 'http://localhost:5678/webhook-waiting',
 ) {
 	return {
 		credentialsHelper,
@@ -62,7 +72,7 @@ export function additionalDataFor(
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',
 		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookWaitingBaseUrl,
 		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
 		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 		currentNodeExecutionIndex: 0,
@@ -95,6 +105,8 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** n8n gives every execution its own ID; a new one per run unless given. */
 	executionId?: string;
+	/** Where n8n serves its waiting webhooks (Send and Wait's resume URLs). */
+	webhookWaitingBaseUrl?: string;
 }
 
 let executions = 0;
@@ -104,31 +116,18 @@ export interface RunResult {
 	/** The error that stopped the node, when it stopped. */
 	error?: ExecutionError;
 	run: IRun;
+	executionId: string;
 }
 
-/**
- * Runs one node of this package the way n8n does: WorkflowExecute → RoutingNode → the
- * credential's authenticate → real HTTP to the sandbox.
- */
-export async function runNode(
-	parameters: INodeParameters,
-	options: RunOptions,
-): Promise<RunResult> {
-	const credentialsHelper =
-		options.credentialsHelper ?? new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
-	credentialsHelper.stored.set(CREDENTIAL_TYPE, {
-		...options.credentials,
-		...credentialsHelper.stored.get(CREDENTIAL_TYPE),
-	});
-	const node = nodeWith(parameters, options.node);
+/** The one-node workflow a run executes, and n8n's lifecycle hooks around its execution. */
+function executionOf(node: INode, executionId: string, type?: INodeType) {
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: [node],
 		connections: {},
-		nodeTypes: options.nodeType ? typesServing(options.nodeType) : nodeTypes,
+		nodeTypes: type ? typesServing(type) : nodeTypes,
 		active: false,
 	});
-	const executionId = options.executionId ?? `engine-${++executions}`;
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test',
 		name: 'test',
@@ -143,16 +142,33 @@ export async function runNode(
 	const finished = new Promise<IRun>((resolve) =>
 		hooks.addHandler('workflowExecuteAfter', resolve),
 	);
+	return { workflow, hooks, finished };
+}
 
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+function credentialsHelperFor(options: RunOptions) {
+	const credentialsHelper =
+		options.credentialsHelper ?? new CredentialsHelper({ [CREDENTIAL_TYPE]: credentialType });
+	credentialsHelper.stored.set(CREDENTIAL_TYPE, {
+		...options.credentials,
+		...credentialsHelper.stored.get(CREDENTIAL_TYPE),
 	});
-	const execution = new WorkflowExecute(
-		additionalDataFor(credentialsHelper, hooks, executionId),
-		'manual',
-		runExecutionData,
+	return credentialsHelper;
+}
+
+async function execute(
+	runExecutionData: IRunExecutionData,
+	node: INode,
+	executionId: string,
+	options: RunOptions,
+): Promise<RunResult> {
+	const { workflow, hooks, finished } = executionOf(node, executionId, options.nodeType);
+	const additionalData = additionalDataFor(
+		credentialsHelperFor(options),
+		hooks,
+		executionId,
+		options.webhookWaitingBaseUrl,
 	);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
@@ -160,7 +176,47 @@ export async function runNode(
 		items: taskData?.data?.main?.[0] ?? [],
 		error: taskData?.error ?? run.data.resultData.error,
 		run,
+		executionId,
 	};
+}
+
+/**
+ * Runs one node of this package the way n8n does: WorkflowExecute → RoutingNode → the
+ * credential's authenticate → real HTTP to the sandbox.
+ */
+export async function runNode(
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<RunResult> {
+	const node = nodeWith(parameters, options.node);
+	const executionId = options.executionId ?? `engine-${++executions}`;
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+	});
+	return await execute(runExecutionData, node, executionId, options);
+}
+
+/**
+ * Goes on with a run that waits (Send and Wait), as n8n's server does: with what the node's
+ * webhook gave (WaitingWebhooks + webhook-helpers prepareExecutionData: the node disabled, its
+ * waiting run dropped, the webhook's items as its input), or without (the WaitTracker at the end
+ * of the wait: WorkflowExecute handleWaitingState).
+ */
+export async function resumeRun(
+	waiting: RunResult,
+	options: RunOptions & { webhookItems?: INodeExecutionData[][] },
+): Promise<RunResult> {
+	const runExecutionData = waiting.run.data;
+	const [entry] = runExecutionData.executionData!.nodeExecutionStack;
+	if (options.webhookItems) {
+		entry.node.disabled = true;
+		runExecutionData.waitTill = undefined;
+		runExecutionData.resultData.runData[entry.node.name].pop();
+		entry.data.main = options.webhookItems;
+		entry.metadata = { ...entry.metadata, forwardAllOutputs: true };
+	}
+	return await execute(runExecutionData, entry.node, waiting.executionId, options);
 }
 
 /** What the n8n editor runs a node's pick-lists and resource mappers in. */

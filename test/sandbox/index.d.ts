@@ -96,7 +96,28 @@ export interface SandboxAdmin {
 		signature?: 'valid' | 'forged' | 'none';
 		/** Sends the previous delivery's bytes and signature again. */
 		replay?: boolean;
-	}): Promise<{ delivery: { url: string; signature: string; status: number; body: string } }>;
+	}): Promise<{ delivery: Delivery }>;
+	/** The customer taps a reply button of the last message sent with buttons (routes/webhook.js). */
+	tapButton(input: {
+		url: string;
+		title?: string;
+		index?: number;
+		/** Another WhatsApp number than the one the message went to. */
+		from?: string;
+		/** Replaces the button's ID: a forged tap. */
+		payload?: string;
+		signature?: 'valid' | 'forged' | 'none';
+		replay?: boolean;
+	}): Promise<{ delivery: Delivery }>;
+	/** WOZTELL's outbound (MANUAL) event for the last message the Bot API sent. */
+	echoLastSent(input: { url: string }): Promise<{ delivery: Delivery }>;
+}
+
+export interface Delivery {
+	url: string;
+	signature: string;
+	status: number;
+	body: string;
 }
 
 export interface Sandbox {

@@ -68,6 +68,8 @@ export function expectedFields(description, values) {
 	);
 	return (
 		description.properties
+			// A node setting (n8n's Request Options) shows in the Settings tab, not among the parameters.
+			.filter((p) => !p.isNodeSetting)
 			.filter((p) => NodeHelpers.displayParameter(withDefaults, p, node, description))
 			// n8n draws a resource mapper without a label of its own until its fields are loaded.
 			.map((p) => (p.type === 'resourceMapper' ? '' : p.displayName))

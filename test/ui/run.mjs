@@ -158,6 +158,35 @@ test('node panel: list operations show Return All, Limit, then Filters and Optio
 	assert.deepEqual(wrong, []);
 });
 
+test('Send and Wait for Approval: the panel says which answer mode applies and why; Web Links, Approve Only and the Options change what it shows', async ({
+	page,
+	url,
+}) => {
+	const description = builtNodeDescription();
+	const fieldsFor = (values) =>
+		expectedFields(description, { resource: 'message', operation: 'sendAndWait', ...values });
+	const panel = await openNodePanel(page, url, actionOf('message', 'sendAndWait'));
+	const buttons = await panel.visibleFields();
+	assert.deepEqual(buttons, fieldsFor({}));
+	assert.ok(
+		buttons.some((field) => field.startsWith('Buttons: the tap reaches n8n through')),
+		JSON.stringify(buttons),
+	);
+	assert.ok(buttons.includes('Decline Label'));
+	await panel.selectOption('answerWith', 'Web Links');
+	await panel.selectOption('approvalType', 'Approve Only');
+	const links = await panel.visibleFields();
+	assert.deepEqual(links, fieldsFor({ answerWith: 'links', approvalType: 'single' }));
+	assert.ok(links.some((field) => field.startsWith("Links: the text carries n8n's signed")));
+	assert.ok(!links.some((field) => field.startsWith('Buttons:')));
+	assert.ok(!links.includes('Decline Label'));
+	await panel.addCollectionOption('waitOptions', 'Limit Wait Time');
+	await panel.addCollectionOption('waitOptions', 'Who May Answer');
+	const options = await panel.root.getByTestId('node-parameters').innerText();
+	for (const label of ['Limit Wait Time', 'Amount', 'Unit', 'Who May Answer'])
+		assert.match(options, new RegExp(label), `${label} in the Options`);
+});
+
 /** Each "From list" picker: what it lists from the seeded sandbox, and what typing leaves. */
 const pickers = [
 	{

@@ -1,5 +1,5 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { refuseToSend, woztellId } from './validate';
+import { refuseToSend, woztellId, type ItemContext } from './validate';
 
 /** A customer as WOZTELL knows them: by WhatsApp number (its `externalId`) or by member ID. */
 export type MemberIdentity = { whatsappNumber: string } | { memberId: string };
@@ -21,7 +21,7 @@ export function whatsappNumberDigits(typed: string): string | undefined {
  * `valueParameter`; refuses the item, naming `field`, when the value is not one.
  */
 export function memberIdentityOf(
-	context: IExecuteSingleFunctions,
+	context: ItemContext,
 	byParameter: string,
 	valueParameter: string,
 	field: string,

@@ -187,8 +187,15 @@ function toOperationOption(spec: OperationSpec): INodePropertyOptions {
 	};
 }
 
-/** The Operation selector of one resource: one option per WOZTELL endpoint. */
-export function operationSelector(resource: string, operations: OperationSpec[]): INodeProperties {
+/**
+ * The Operation selector of one resource: one option per WOZTELL endpoint, then the operations
+ * the node's `customOperations` run instead of the routing engine.
+ */
+export function operationSelector(
+	resource: string,
+	operations: OperationSpec[],
+	customOperations: INodePropertyOptions[] = [],
+): INodeProperties {
 	const firstOperation = operations[0].value;
 	return {
 		displayName: 'Operation',
@@ -196,7 +203,7 @@ export function operationSelector(resource: string, operations: OperationSpec[])
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: showFor(resource),
-		options: operations.map(toOperationOption),
+		options: [...operations.map(toOperationOption), ...customOperations],
 		default: firstOperation,
 	};
 }

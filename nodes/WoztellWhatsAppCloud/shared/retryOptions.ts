@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_RETRIES, type RetryBounds } from '../../shared/retry';
-import { refuseToSend } from './validate';
+import { refuseToSend, type ItemContext } from './validate';
 
 const MAX_RETRIES = 10;
 
@@ -35,7 +35,7 @@ export const retryOptionsField: INodeProperties = {
 };
 
 /** The item's Retry Options; a value out of range refuses the item before anything is sent. */
-export function itemRetryBounds(context: IExecuteSingleFunctions): RetryBounds {
+export function itemRetryBounds(context: ItemContext): RetryBounds {
 	const options = context.getNodeParameter('retryOptions', {}) as {
 		retries?: unknown;
 		maxWait?: unknown;

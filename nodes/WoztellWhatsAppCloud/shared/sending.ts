@@ -23,12 +23,16 @@ const remembered = new Map<string, Remembered>();
 
 /**
  * The node's run index: n8n-core's execution contexts keep it as `runIndex`, which
- * IExecuteSingleFunctions does not declare; `$runIndex` says the same at an expression's cost.
+ * IExecuteSingleFunctions and IExecuteFunctions do not declare; `$runIndex` says the same at an
+ * expression's cost.
  */
-function runIndexOf(context: IExecuteSingleFunctions): number {
+export function runIndexOf(
+	context: Pick<IExecuteSingleFunctions, 'evaluateExpression'>,
+	itemIndex: number,
+): number {
 	const { runIndex } = context as unknown as { runIndex?: unknown };
 	if (typeof runIndex === 'number') return runIndex;
-	return Number(context.evaluateExpression('{{ $runIndex }}', context.getItemIndex()));
+	return Number(context.evaluateExpression('{{ $runIndex }}', itemIndex));
 }
 
 /** Execution, node, run, item and the request itself: a changed request is a new send. */
@@ -44,7 +48,7 @@ export function sendKey(
 	return JSON.stringify([
 		executionId,
 		id,
-		runIndexOf(context),
+		runIndexOf(context, context.getItemIndex()),
 		context.getItemIndex(),
 		fingerprint,
 	]);

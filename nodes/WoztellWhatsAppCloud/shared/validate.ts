@@ -107,9 +107,18 @@ export function firstProblem(request: IHttpRequestOptions, rules: FieldRule[]): 
 	return undefined;
 }
 
+/**
+ * What the checks of one item read: n8n's IExecuteSingleFunctions, or one item of a custom
+ * operation's IExecuteFunctions (Message → Send and Wait).
+ */
+export type ItemContext = Pick<
+	IExecuteSingleFunctions,
+	'getNode' | 'getItemIndex' | 'getNodeParameter'
+>;
+
 /** Stops this item before anything is sent, with a sentence naming the field. */
 export function refuseToSend(
-	context: IExecuteSingleFunctions,
+	context: Pick<ItemContext, 'getNode' | 'getItemIndex'>,
 	problem: string,
 	description = 'Nothing was sent to WOZTELL for this item. Correct the field and run again.',
 ): never {

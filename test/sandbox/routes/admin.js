@@ -3,7 +3,7 @@
 // side (reviews, quality, tiers, blocked flows, key status), so that the trigger can be tried
 // and tested. Tests call `sandbox.admin.*`; a person can POST JSON to /sandbox/<name>.
 const { fail, requireParameter } = require('../http');
-const { deliverWebhook } = require('./webhook');
+const { deliverWebhook, echoLastSent, tapButton } = require('./webhook');
 const { botApiBehaviour } = require('./botApi');
 const { openApiBehaviour } = require('./openApi');
 
@@ -66,6 +66,8 @@ const admin = {
 		state.businessKeyStatus = requireParameter({ status }, 'status');
 	},
 	deliverWebhook,
+	tapButton,
+	echoLastSent,
 	botApiBehaviour,
 	openApiBehaviour,
 };

@@ -119,4 +119,5 @@ module.exports = {
 	DEFAULT_BEHAVIOUR,
 	botApiBehaviour,
 	sentCounts,
+	memberOf,
 };

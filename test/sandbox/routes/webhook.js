@@ -4,6 +4,7 @@
 // secret)) (../shared/woztell-notes, "Beyond the reference"). Loopback URLs only.
 const { createHmac } = require('node:crypto');
 const { fail } = require('../http');
+const { memberOf } = require('./botApi');
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -104,6 +105,66 @@ async function deliverWebhook(state, { url, replay, ...input } = {}) {
 	return { delivery };
 }
 
+/** The last message the Bot API sent with reply buttons, and its buttons. */
+function lastButtonsMessage(state) {
+	for (const sent of [...state.sentResponses].reverse()) {
+		const entry = sent.response.find((response) => Array.isArray(response?.action?.buttons));
+		if (entry) return { sent, buttons: entry.action.buttons.map(({ reply }) => reply) };
+	}
+	return fail(400, 'the Bot API sent no message with reply buttons yet');
+}
+
+/**
+ * { url, title? | index?, from?, payload?, signature?, replay? }: the customer taps a reply button of
+ * the last message the Bot API sent with buttons: the button titled `title` (or at `index`, first
+ * by default), as the `buttonReply` sample is shaped (PAYLOAD, the button's ID in `data.payload`,
+ * its title in `data.text`), from the number the message went to unless `from` says another.
+ * `payload` replaces the button's ID (a forged tap).
+ */
+async function tapButton(state, { url, title, index = 0, from, payload, signature, replay } = {}) {
+	if (replay) return await deliverWebhook(state, { url, replay });
+	const { sent, buttons } = lastButtonsMessage(state);
+	const button = title === undefined ? buttons[index] : buttons.find((one) => one.title === title);
+	if (!button) fail(400, `the last message with buttons has no button ${title ?? index}`);
+	const customer = sampleEvent(state, 'PAYLOAD', {
+		payload: payload ?? button.payload,
+		text: button.title,
+	});
+	const number = String(from ?? sent.recipientId ?? customer.from);
+	const event = {
+		...customer,
+		from: number,
+		member: from === undefined && sent.memberId ? sent.memberId : memberOf(number),
+	};
+	return await deliverWebhook(state, { url, event, signature });
+}
+
+/**
+ * { url }: what WOZTELL sends the channel's webhook after a Bot API send ("All the messages sent
+ * via WOZTELL sendResponse API would also send to your designated webhook as type MANUAL"), for
+ * the last message sent: an outbound event carrying the response as sent.
+ */
+async function echoLastSent(state, { url } = {}) {
+	const sent = state.sentResponses.at(-1);
+	if (!sent) fail(400, 'the Bot API sent nothing yet');
+	const event = {
+		type: 'MANUAL',
+		member: sent.memberId ?? memberOf(sent.recipientId),
+		channel: state.identity.channelId,
+		app: state.identity.appId,
+		memberExtraData: {},
+		messageEvent: {
+			from: state.wabaInfo.phoneNumber,
+			to: sent.recipientId ?? null,
+			timestamp: Date.now(),
+			type: sent.response[0].type,
+			data: sent.response[0].type === 'TEXT' ? { text: sent.response[0].text } : sent.response[0],
+			messageId: sent.messageIds[0],
+		},
+	};
+	return await deliverWebhook(state, { url, event });
+}
+
 /** What a delivered customer event holds, in one line, for `npm run dev`'s log. */
 function eventSummary({ type, data = {} }) {
 	if (type === 'PAYLOAD') return `reply ${data.payload} ${JSON.stringify(data.text ?? '')}`;
@@ -112,4 +173,10 @@ function eventSummary({ type, data = {} }) {
 	return `${type} ${JSON.stringify(data).slice(0, 80)}`;
 }
 
-module.exports = { deliverWebhook, eventSummary, SAMPLES: Object.keys(SAMPLES) };
+module.exports = {
+	deliverWebhook,
+	tapButton,
+	echoLastSent,
+	eventSummary,
+	SAMPLES: Object.keys(SAMPLES),
+};

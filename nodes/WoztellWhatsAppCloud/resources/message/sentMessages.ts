@@ -19,6 +19,15 @@ export function messageIdsIn(answer: unknown, found = new Set<string>(), depth =
 	return [...found];
 }
 
+/** The member WOZTELL names, if it does, and the message IDs found in its answer. */
+export function sentMessageOf(answer: IDataObject): IDataObject {
+	const member = answer.member ?? answer.memberId;
+	return {
+		...(typeof member === 'string' && member ? { memberId: member } : {}),
+		messageIds: messageIdsIn(answer),
+	};
+}
+
 /**
  * What `POST /sendResponses` answers is not in WOZTELL's current Bot API pages; its older Stella
  * documentation shows `{ "ok": 1, "member": "…", "sendResults": [{ "result": [{ "result":
@@ -30,14 +39,9 @@ export async function sentMessages(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = (response.body ?? {}) as IDataObject;
-	const member = answer.member ?? answer.memberId;
 	return [
 		{
-			json: {
-				...(typeof member === 'string' && member ? { memberId: member } : {}),
-				messageIds: messageIdsIn(answer),
-			},
+			json: sentMessageOf((response.body ?? {}) as IDataObject),
 			pairedItem: { item: this.getItemIndex() },
 		},
 	];
