@@ -281,7 +281,11 @@ export function restClient(url) {
 				`publishing workflow ${id}`,
 			);
 		},
-		/** All of a workflow's executions, newest first: n8n pages them 100 at a time with a cursor. */
+		/**
+		 * A workflow's executions, newest first: n8n pages them 100 at a time with a cursor. Past one
+		 * page, n8n 2.41.1 may miss some: it sorts by start time but pages by ID, and executions
+		 * started out of ID order (queue mode) fall between pages. Read more by ID (queue.mjs).
+		 */
 		async executionsOf(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			const byId = new Map();

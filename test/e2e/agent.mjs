@@ -374,6 +374,8 @@ export async function prepareAgentSuite() {
 		credential,
 		workflows,
 		double,
+		/** What a workflow's OpenAI Chat Model node names as its credential. */
+		openAiCredentials,
 		close: () => double.close(),
 		/** Runs every case (or those whose title or workflow matches `only`) through `test`. */
 		async run({ env, sandbox, test, parseRunOutput, only }) {

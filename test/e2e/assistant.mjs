@@ -146,6 +146,13 @@ export async function assistantAnswers({ rest, sandbox, double, id, n8nUrl, log 
 		// Memory: the second message is answered with the first in memory; another customer's holds neither.
 		const [ada, bo] = [members[1], members[2]];
 		await deliver(ada, 'My name is Ada and I ordered a red lamp.');
+		await waitFor('the model to be asked', () => double.requests.length > 0, MINUTE_MS);
+		assert.deepEqual(double.requests[0].body.tools.map((tool) => tool.name).sort(), [
+			'Hand_Over_to_a_Person',
+			'Look_Up_the_Customer',
+			'Read_the_Conversation',
+			'Send_a_Template',
+		]);
 		assert.equal(
 			await answer(ada),
 			'About "My name is Ada and I ordered a red lamp.": noted. This is the first thing you told me.',
@@ -169,6 +176,13 @@ export async function assistantAnswers({ rest, sandbox, double, id, n8nUrl, log 
 		assert.equal(replayed.status, 200, replayed.body);
 		await settled();
 		assert.equal(textsTo(cy).length, 1, `${cy.externalId} got ${textsTo(cy).length} answers`);
+		// Past Remove Duplicates once: the model was asked about it once.
+		const asked = double.requests.filter((request) =>
+			(request.body.input ?? []).some(
+				(entry) => entry.role === 'user' && textOf(entry.content) === 'Do you ship to Macau?',
+			),
+		);
+		assert.equal(asked.length, 1, `the agent ran ${asked.length} times for one message`);
 
 		// 20 customers at once: each exactly one answer, their own.
 		const crowd = members.slice(10, 30);

@@ -537,6 +537,13 @@ export const exampleCases = [
 		published: 'approval',
 	},
 	{
+		example: 'whatsapp-ai-assistant.json',
+		title:
+			'published, the AI assistant answers each customer from their own memory, hands over who asks for a person, apologises when the model fails, and answers a message delivered twice once; 20 customers at once each get their own answer',
+		// Runs on n8n's server with the model double (assistant.mjs); n8n 2.x's AI Agent 3.1.
+		published: 'assistant',
+	},
+	{
 		example: 'refund-requests-to-bot.json',
 		title:
 			'published, a signed customer message asking for a refund tags the customer (Open API) and moves them to the Refund node (Bot API), once; another message does neither',

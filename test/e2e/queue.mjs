@@ -28,6 +28,7 @@ import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/
 import { cases } from './cases.mjs';
 import { publishedTriggerDeliversOnce, publishedWebhookReplies } from './trigger.mjs';
 import { runApprovalSuite } from './approval.mjs';
+import { ASSISTANT_EXAMPLE, assistantAnswers, assistantWorkflow } from './assistant.mjs';
 import { startedByWebhook, webhookPathOf } from './webhookStart.mjs';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +38,8 @@ const { parse } = require('flatted');
 const workflowsDir = path.join(repoRoot, 'test', 'e2e', 'workflows');
 const NODE_TYPE = 'n8n-nodes-woztell-whatsapp-cloud.woztellWhatsAppCloud';
 const BAD_CREDENTIAL = { id: 'wozBadTokenCrd01', name: 'WOZTELL Sandbox (bad token)' };
+/** n8n's Postgres credential, for the assistant's Postgres Chat Memory (on the queue's Postgres). */
+const POSTGRES_CREDENTIAL = { id: 'wozQueuePostgres', name: 'Queue Postgres', type: 'postgres' };
 const OPEN_API_CREDENTIAL = { id: 'wozOpenApiCred01', name: 'WOZTELL Sandbox (Open API)' };
 const FAN_OUT = { id: 'wozQueueFanOut01', executions: 200, concurrentRequests: 20 };
 const KILLED = {
@@ -164,6 +167,7 @@ export async function runQueueSuite({
 	triggerExample,
 	webhookExample,
 	approvalWorkflows,
+	agents,
 	test,
 	log,
 }) {
@@ -239,7 +243,19 @@ export async function runQueueSuite({
 							openApiUrl: sandbox.openApiUrl,
 						}),
 					},
-				]),
+				])
+					.concat(agents.credential)
+					.concat({
+						...POSTGRES_CREDENTIAL,
+						data: {
+							host: '127.0.0.1',
+							port: postgres.port,
+							database: postgres.database,
+							user: postgres.user,
+							password: '',
+							ssl: 'disable',
+						},
+					}),
 			),
 		);
 		const caseWorkflows = cases.map((c) =>
@@ -248,7 +264,19 @@ export async function runQueueSuite({
 		const trigger = runnableExample(triggerExample);
 		const autoReply = runnableExample(webhookExample);
 		const approvals = Object.values(approvalWorkflows);
+		// n8n's Simple Memory lives in one process: across workers the assistant keeps each customer's
+		// memory in Postgres Chat Memory, as the example's note tells queue-mode users to.
+		const assistant = assistantWorkflow({
+			id: 'wozAssistantQueue',
+			woztellCredentials: credentialsOf({
+				id: SANDBOX_CREDENTIAL_ID,
+				name: SANDBOX_CREDENTIAL_NAME,
+			}),
+			openAiCredentials: agents.openAiCredentials,
+			memory: { id: POSTGRES_CREDENTIAL.id, name: POSTGRES_CREDENTIAL.name },
+		});
 		for (const workflow of [
+			assistant,
 			...caseWorkflows,
 			fanOutWorkflow,
 			killedWorkflow,
@@ -382,20 +410,30 @@ export async function runQueueSuite({
 
 		await test(`queue: ${FAN_OUT.executions} webhook calls → ${FAN_OUT.executions} executions over both workers, Open API asked at most once per worker`, async () => {
 			sandbox.reset();
+			const startedBefore = startedLines.length;
 			const queue = Array.from({ length: FAN_OUT.executions }, (_, i) => i);
 			await Promise.all(
 				Array.from({ length: FAN_OUT.concurrentRequests }, async () => {
 					while (queue.shift() !== undefined) await callWebhook(FAN_OUT.id);
 				}),
 			);
+			// Each execution by the ID its worker logged. n8n 2.41.1's execution list cannot be paged
+			// through when executions start out of ID order, as they do on two workers: it sorts by
+			// start time but pages by ID (`execution.id < :beforeId`), so a later page misses some.
 			const executions = await waitFor(
 				`${FAN_OUT.executions} finished executions`,
 				async () => {
-					const all = await rest.executionsOf(FAN_OUT.id);
-					return all.length === FAN_OUT.executions && all.every(isFinishedExecution) && all;
+					const ids = new Set(startedLines.slice(startedBefore).map((line) => line.executionId));
+					if (ids.size < FAN_OUT.executions) return false;
+					const all = await Promise.all(
+						[...ids].map(async (id) => (await rest.call('GET', `/executions/${id}`)).body.data),
+					);
+					return all.every(isFinishedExecution) && all;
 				},
 				5 * MINUTE_MS,
 			);
+			assert.equal(executions.length, FAN_OUT.executions);
+			assert.ok(executions.every((execution) => execution.workflowId === FAN_OUT.id));
 			assert.deepEqual([...new Set(executions.map((e) => e.status))], ['success']);
 			const split = { 'worker-1': 0, 'worker-2': 0 };
 			for (const execution of executions) split[ranBy.get(execution.id)] += 1;
@@ -468,6 +506,33 @@ export async function runQueueSuite({
 			},
 		});
 		log(`queue mode: Send and Wait figures ${JSON.stringify(approvalFigures)}`);
+
+		await test(`queue: examples/${ASSISTANT_EXAMPLE} published with Postgres Chat Memory: main receives each customer message, workers answer; memory per customer across workers, the hand-over, the apology, a message delivered twice answered once, 20 customers at once`, async () => {
+			const executionsBefore = new Set(startedLines.map((line) => line.executionId));
+			const figures = await assistantAnswers({
+				rest,
+				sandbox,
+				double: agents.double,
+				id: assistant.id,
+				n8nUrl: main.url,
+				log: (line) => log(`queue ${line}`),
+			});
+			const ran = startedLines.filter((line) => !executionsBefore.has(line.executionId));
+			const workersUsed = new Set(ran.map((line) => line.worker));
+			log(
+				`queue assistant: ${ran.length} executions on ${[...workersUsed].join(', ')}; ${JSON.stringify(figures)}`,
+			);
+			assert.equal(
+				workersUsed.size,
+				2,
+				'the assistant’s executions did not spread over both workers',
+			);
+			assert.equal(
+				perProcess(sandbox.requests.filter((r) => r.path === '/sendResponses')).main,
+				0,
+				'an answer was sent from main',
+			);
+		});
 
 		await test(`queue: examples/${webhookExample} published: main receives the signed customer message, a worker answers it; forged and unsigned events start nothing`, async () => {
 			const execution = await publishedWebhookReplies({

@@ -51,6 +51,7 @@ import {
 } from './trigger.mjs';
 import { prepareAgentSuite, TOOL_TYPE } from './agent.mjs';
 import { approvalWorkflows, runApprovalSuite } from './approval.mjs';
+import { ASSISTANT_EXAMPLE, assistantAnswers, assistantWorkflow } from './assistant.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -253,6 +254,7 @@ async function main() {
 				triggerExample: publishedExample('poll'),
 				webhookExample: publishedExample('webhook'),
 				approvalWorkflows: approvalWorkflows(runnableExample, { agent: false }),
+				agents,
 				test,
 				log,
 			});
@@ -293,7 +295,7 @@ async function main() {
 		const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 		for (const f of exampleFiles) {
 			const exampleCase = exampleCases.find((c) => c.example === f);
-			if (!exampleCase?.agent && exampleCase?.published !== 'approval') {
+			if (!exampleCase?.agent && !['approval', 'assistant'].includes(exampleCase?.published)) {
 				fs.writeFileSync(
 					path.join(importDir, 'workflows', `example-${f}`),
 					JSON.stringify(runnableExample(f)),
@@ -303,7 +305,16 @@ async function main() {
 		// The approval example and its variants, started through a webhook (approval.mjs).
 		// The human review step (a HitlTool) exists from n8n 2.x on: the agent cases run on the default n8n.
 		const approvals = approvalWorkflows(runnableExample, { agent: n8nVersion === N8N_VERSION });
-		for (const workflow of [...agents.workflows, ...Object.values(approvals)]) {
+		// The AI assistant example, with the model double's credential (n8n 2.x's AI Agent 3.1).
+		const assistant = assistantWorkflow({
+			id: 'wozAssistant0001',
+			woztellCredentials: {
+				[CREDENTIAL_TYPE]: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+			},
+			openAiCredentials: agents.openAiCredentials,
+		});
+		const assistants = n8nVersion === N8N_VERSION ? [assistant] : [];
+		for (const workflow of [...agents.workflows, ...Object.values(approvals), ...assistants]) {
 			fs.writeFileSync(
 				path.join(importDir, 'workflows', `published-${workflow.id}.json`),
 				JSON.stringify(workflow),
@@ -454,6 +465,23 @@ async function main() {
 						});
 					}
 					for (const c of selectedPublished) {
+						if (c.published === 'assistant') {
+							if (n8nVersion !== N8N_VERSION) {
+								log(`examples/${ASSISTANT_EXAMPLE}: not run on n8n ${n8nVersion} (AI Agent 3.1)`);
+								continue;
+							}
+							await test(`examples/${c.example}: ${c.title}`, async () => {
+								await assistantAnswers({
+									rest,
+									sandbox,
+									double: agents.double,
+									id: assistant.id,
+									n8nUrl: server.url,
+									log,
+								});
+							});
+							continue;
+						}
 						if (c.published === 'approval') {
 							await runApprovalSuite({
 								rest,
