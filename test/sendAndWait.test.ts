@@ -308,7 +308,7 @@ describe('message → sendAndWait: the answer', () => {
 		const [{ questionId }] = waitingInput(waiting);
 		const { delivery } = await tap({ title: '✓ Approve' });
 		expect(delivery.status).toBe(200);
-		expect(JSON.parse(delivery.body)).toEqual({ answer: 'resumed' });
+		expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'resumed' });
 		expect(started).toEqual([]);
 		const [tapped] = context.sandbox.state.webhookDeliveries;
 		expect(outputOf(waiting)).toEqual([
@@ -330,7 +330,7 @@ describe('message → sendAndWait: the answer', () => {
 	it('a tap on Decline resumes it declined; the other button, a second tap and a replay resume nothing', async () => {
 		const waiting = await askAndWait();
 		const { delivery } = await tap({ title: '✗ Decline' });
-		expect(JSON.parse(delivery.body)).toEqual({ answer: 'resumed' });
+		expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'resumed' });
 		expect(outputOf(waiting)?.[0]).toMatchObject({ approved: false, answeredWith: 'button' });
 		const again = [
 			await tap({ title: '✓ Approve' }),
@@ -339,7 +339,7 @@ describe('message → sendAndWait: the answer', () => {
 		];
 		for (const { delivery: late } of again) {
 			expect(late.status).toBe(200);
-			expect(JSON.parse(late.body)).toEqual({ answer: 'notWaiting' });
+			expect(JSON.parse(late.body)).toEqual({ received: true, answer: 'notWaiting' });
 		}
 		expect(outputOf(waiting)?.[0]).toMatchObject({ approved: false });
 		expect(started).toEqual([]);
@@ -351,11 +351,11 @@ describe('message → sendAndWait: the answer', () => {
 	])('a tap %s resumes nothing and starts nothing', async (_case, input) => {
 		const waiting = await askAndWait();
 		const { delivery } = await tap(input);
-		expect(JSON.parse(delivery.body)).toEqual({ answer: 'refused' });
+		expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'refused' });
 		expect(n8n.stillWaiting(waiting)).toBe(true);
 		expect(started).toEqual([]);
 		// The recipient's own tap still counts.
-		expect(JSON.parse((await tap()).delivery.body)).toEqual({ answer: 'resumed' });
+		expect(JSON.parse((await tap()).delivery.body)).toEqual({ received: true, answer: 'resumed' });
 	});
 
 	it('a tap of a button one character off resumes nothing', async () => {
@@ -363,7 +363,7 @@ describe('message → sendAndWait: the answer', () => {
 		const id = buttonsOf(sentResponse())[0].reply.payload;
 		const altered = `${id.slice(0, 40)}${id[40] === 'x' ? 'y' : 'x'}${id.slice(41)}`;
 		const { delivery } = await tap({ payload: altered });
-		expect(JSON.parse(delivery.body)).toEqual({ answer: 'refused' });
+		expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'refused' });
 		expect(n8n.stillWaiting(waiting)).toBe(true);
 	});
 
@@ -391,7 +391,7 @@ describe('message → sendAndWait: the answer', () => {
 			signature: sign(raw, otherSecret),
 			credentials: { channelSecret: otherSecret },
 		});
-		expect(response.sent).toEqual({ answer: 'refused' });
+		expect(response.sent).toEqual({ received: true, answer: 'refused' });
 		expect(n8n.stillWaiting(waiting)).toBe(true);
 	});
 
@@ -399,7 +399,7 @@ describe('message → sendAndWait: the answer', () => {
 		const waiting = await askAndWait();
 		triggerParameters = { verifySignature: false };
 		const { delivery } = await tap({ signature: 'none' });
-		expect(JSON.parse(delivery.body)).toEqual({ answer: 'refused' });
+		expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'refused' });
 		expect(n8n.stillWaiting(waiting)).toBe(true);
 	});
 
@@ -411,7 +411,7 @@ describe('message → sendAndWait: the answer', () => {
 		const now = jest.spyOn(Date, 'now').mockReturnValue(later);
 		try {
 			const { delivery } = await tap();
-			expect(JSON.parse(delivery.body)).toEqual({ answer: 'notWaiting' });
+			expect(JSON.parse(delivery.body)).toEqual({ received: true, answer: 'notWaiting' });
 		} finally {
 			now.mockRestore();
 		}

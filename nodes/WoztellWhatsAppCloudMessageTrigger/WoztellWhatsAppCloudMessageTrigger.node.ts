@@ -9,17 +9,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { answerTap, withoutAnswerSecrets } from './approvals';
-import { messageItemOf, type MessageEventName } from './events';
+import { messageItemOf, RECEIVED, type MessageEventName } from './events';
 import { isSignedByChannel } from './signature';
 
 const SIGNATURE_HEADER = 'x-woztell-signature';
-
-/**
- * What every accepted event is answered with (HTTP 200), whether or not it starts the workflow:
- * WOZTELL documents no answer it expects. An empty `responseData` makes n8n answer the webhook's
- * `webhookResponse`, instead of its default for onReceived, the text "firstEntryJson".
- */
-export const RECEIVED = { received: true };
 
 const isEventObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);

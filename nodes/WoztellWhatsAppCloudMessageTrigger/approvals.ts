@@ -12,11 +12,11 @@ import {
 	type AnswerButton,
 } from '../shared/answerToken';
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { messageItemOf, replyOf } from './events';
+import { messageItemOf, RECEIVED, replyOf } from './events';
 
 /**
  * What became of a tap on an answer button of Message → Send and Wait for Approval, as the
- * trigger answers WOZTELL (`{ "answer": <outcome> }`):
+ * trigger answers WOZTELL (`{ "received": true, "answer": <outcome> }`):
  * - `resumed`: the waiting execution goes on with this answer;
  * - `notWaiting`: nothing waits for it any more (answered already, the other button was tapped
  *   first, the wait ended, the execution was stopped or deleted);
@@ -96,7 +96,7 @@ export async function answerTap(
 	const outcome = signatureChecked ? await resume.call(this, event, reply.id) : 'refused';
 	this.getResponseObject()
 		.status(outcome === 'unreachable' ? 503 : 200)
-		.json({ answer: outcome });
+		.json({ ...RECEIVED, answer: outcome });
 	return { noWebhookResponse: true };
 }
 

@@ -1,5 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/**
+ * What every accepted event is answered with (HTTP 200), whether or not it starts the workflow:
+ * WOZTELL documents no answer it expects. The node's webhook sets an empty `responseData`, so n8n
+ * answers this `webhookResponse` instead of its default for onReceived, the text "firstEntryJson".
+ */
+export const RECEIVED = { received: true };
+
 export type MessageEventName = 'inboundMessage' | 'deliveryStatus' | 'outboundMessage';
 
 /** Delivery statuses come as their own event `type` (WOZTELL "Channels webhook"). */

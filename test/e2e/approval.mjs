@@ -229,7 +229,7 @@ export async function runApprovalSuite({
 			const tappedAt = Date.now();
 			const { delivery } = await sandbox.admin.tapButton({ url: triggerUrl, ...input });
 			assert.equal(delivery.status, 200, delivery.body);
-			assert.deepEqual(JSON.parse(delivery.body), { answer: 'resumed' });
+			assert.deepEqual(JSON.parse(delivery.body), { received: true, answer: 'resumed' });
 			await soon(
 				'the message after the answer',
 				() => sandbox.state.sentResponses.slice(sentBefore).some(followUp),
@@ -317,7 +317,7 @@ export async function runApprovalSuite({
 			for (const input of [{ payload: forged }, { from: '85290000000' }]) {
 				const { delivery } = await sandbox.admin.tapButton({ url: triggerUrl, ...input });
 				assert.equal(delivery.status, 200, delivery.body);
-				assert.deepEqual(JSON.parse(delivery.body), { answer: 'refused' });
+				assert.deepEqual(JSON.parse(delivery.body), { received: true, answer: 'refused' });
 			}
 			await sleep(2_000);
 			assert.equal((await statusOf(workflows.buttons, executionId)).status, 'waiting');
@@ -331,7 +331,7 @@ export async function runApprovalSuite({
 			for (const input of [{ title: '✓ Approve' }, { title: '✗ Decline' }, { replay: true }]) {
 				const { delivery } = await sandbox.admin.tapButton({ url: triggerUrl, ...input });
 				assert.equal(delivery.status, 200, delivery.body);
-				assert.deepEqual(JSON.parse(delivery.body), { answer: 'notWaiting' });
+				assert.deepEqual(JSON.parse(delivery.body), { received: true, answer: 'notWaiting' });
 			}
 			await sleep(2_000);
 			assert.deepEqual(textsTo(CUSTOMER).filter((text) => text === APPROVED_TEXT).length, 2);
@@ -421,7 +421,7 @@ export async function runApprovalSuite({
 					assert.equal(profileUpdates().length, 0, 'the tool ran before the answer');
 					const tappedAt = Date.now();
 					const { delivery } = await sandbox.admin.tapButton({ url: triggerUrl, title: button });
-					assert.deepEqual(JSON.parse(delivery.body), { answer: 'resumed' });
+					assert.deepEqual(JSON.parse(delivery.body), { received: true, answer: 'resumed' });
 					const execution = await soon(
 						'the agent to finish',
 						async () => {
@@ -475,7 +475,7 @@ export async function runApprovalSuite({
 				url: triggerUrl,
 				payload: approve.reply.payload,
 			});
-			assert.deepEqual(JSON.parse(delivery.body), { answer: 'notWaiting' });
+			assert.deepEqual(JSON.parse(delivery.body), { received: true, answer: 'notWaiting' });
 		});
 
 		if (agentTimeoutRun) {
