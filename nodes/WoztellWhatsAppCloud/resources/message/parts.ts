@@ -341,6 +341,41 @@ export function toHeader(values: HeaderValues): IDataObject | undefined {
 	return undefined;
 }
 
+// The frame of an interactive message: header, body and footer
+
+/** What every interactive message holds around its action. */
+export interface FrameValues extends HeaderValues {
+	bodyText: unknown;
+	footerText: unknown;
+}
+
+export const FRAME_DEFAULTS: FrameValues = { ...HEADER_DEFAULTS, bodyText: '', footerText: '' };
+
+/** The header (of the types given), body and footer fields of an interactive message. */
+export const frameFields = (
+	operations: string[],
+	headers: HeaderType[],
+	bodyDescription: string,
+): INodeProperties[] => [
+	...headerFields(operations, headers),
+	bodyField(operations, bodyDescription),
+	footerField(operations),
+];
+
+export const frameProblem = (values: FrameValues, headers: HeaderType[]) =>
+	firstProblemOf(
+		headerProblem(values, headers),
+		bodyProblem(values.bodyText),
+		footerProblem(values.footerText),
+	);
+
+/** WhatsApp's interactive object's `header`, `body` and `footer`. */
+export const toFrame = (values: FrameValues) => ({
+	header: toHeader(values),
+	body: toBody(values.bodyText),
+	footer: toFooter(values.footerText),
+});
+
 // Lists an AI agent fills: a JSON array in one field
 
 /**

@@ -2,26 +2,20 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { maxLength } from '../../shared/validate';
 import {
 	asText,
-	bodyField,
-	bodyProblem,
 	collectionEntries,
 	compact,
 	fieldProblem,
 	firstProblemOf,
-	footerField,
-	footerProblem,
 	forInputMode,
-	HEADER_DEFAULTS,
-	headerFields,
-	headerProblem,
+	FRAME_DEFAULTS,
+	frameFields,
+	frameProblem,
 	inputModeField,
 	jsonList,
 	repeatedAt,
-	toBody,
-	toFooter,
-	toHeader,
+	toFrame,
+	type FrameValues,
 	type HeaderType,
-	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
@@ -33,9 +27,7 @@ const TITLE_MAX = 20;
 const ID_MAX = 256;
 
 export const sendButtonsFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, HEADERS),
-	bodyField(OPERATIONS, 'The message above the buttons'),
-	footerField(OPERATIONS),
+	...frameFields(OPERATIONS, HEADERS, 'The message above the buttons'),
 	inputModeField(
 		'buttonsInput',
 		OPERATIONS,
@@ -89,9 +81,7 @@ export const sendButtonsFields: INodeProperties[] = [
 	},
 ];
 
-export interface ButtonsValues extends HeaderValues {
-	bodyText: unknown;
-	footerText: unknown;
+export interface ButtonsValues extends FrameValues {
 	buttonsInput: unknown;
 	replyButtons: unknown;
 	buttonsJson: unknown;
@@ -131,9 +121,7 @@ export function buttonsProblem(values: ButtonsValues): string | undefined {
 		.find(Boolean);
 	const repeated = repeatedAt(list.map((button) => asText(button.id)));
 	return firstProblemOf(
-		headerProblem(values, HEADERS),
-		bodyProblem(values.bodyText),
-		footerProblem(values.footerText),
+		frameProblem(values, HEADERS),
 		count,
 		perButton,
 		repeated === undefined
@@ -156,9 +144,7 @@ export function toButtonsResponse(values: ButtonsValues): IDataObject {
 	const list = 'list' in buttons ? buttons.list : [];
 	return compact({
 		type: 'WHATSAPP_REPLY_BUTTONS',
-		header: toHeader(values),
-		body: toBody(values.bodyText),
-		footer: toFooter(values.footerText),
+		...toFrame(values),
 		action: {
 			buttons: list.map((button) => ({
 				type: 'reply',
@@ -170,9 +156,7 @@ export function toButtonsResponse(values: ButtonsValues): IDataObject {
 
 export const buttonsMessage: MessageType<ButtonsValues> = {
 	defaults: {
-		...HEADER_DEFAULTS,
-		bodyText: '',
-		footerText: '',
+		...FRAME_DEFAULTS,
 		buttonsInput: 'builder',
 		replyButtons: {},
 		buttonsJson: '[]',

@@ -3,21 +3,15 @@ import { showFor } from '../../shared/descriptions';
 import { httpUrl, maxLength } from '../../shared/validate';
 import {
 	asText,
-	bodyField,
-	bodyProblem,
 	compact,
 	fieldProblem,
 	firstProblemOf,
-	footerField,
-	footerProblem,
-	HEADER_DEFAULTS,
-	headerFields,
-	headerProblem,
-	toBody,
-	toFooter,
-	toHeader,
+	FRAME_DEFAULTS,
+	frameFields,
+	frameProblem,
+	toFrame,
+	type FrameValues,
 	type HeaderType,
-	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
@@ -28,9 +22,7 @@ const forCtaUrl = showFor('message', OPERATIONS);
 const BUTTON_MAX = 20;
 
 export const sendCtaUrlFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, HEADERS),
-	bodyField(OPERATIONS, 'The message above the button'),
-	footerField(OPERATIONS),
+	...frameFields(OPERATIONS, HEADERS, 'The message above the button'),
 	{
 		displayName: 'Button Text',
 		name: 'buttonText',
@@ -53,18 +45,14 @@ export const sendCtaUrlFields: INodeProperties[] = [
 	},
 ];
 
-export interface CtaUrlValues extends HeaderValues {
-	bodyText: unknown;
-	footerText: unknown;
+export interface CtaUrlValues extends FrameValues {
 	buttonText: unknown;
 	ctaUrl: unknown;
 }
 
 export function ctaUrlProblem(values: CtaUrlValues): string | undefined {
 	return firstProblemOf(
-		headerProblem(values, HEADERS),
-		bodyProblem(values.bodyText),
-		footerProblem(values.footerText),
+		frameProblem(values, HEADERS),
 		fieldProblem('Button Text', asText(values.buttonText), maxLength(BUTTON_MAX, 1)),
 		fieldProblem('Button URL', values.ctaUrl, httpUrl),
 	);
@@ -80,9 +68,7 @@ export function ctaUrlProblem(values: CtaUrlValues): string | undefined {
 export function toCtaUrlResponse(values: CtaUrlValues): IDataObject {
 	return compact({
 		type: 'WHATSAPP_CTA_URL',
-		header: toHeader(values),
-		body: toBody(values.bodyText),
-		footer: toFooter(values.footerText),
+		...toFrame(values),
 		action: {
 			name: 'cta_url',
 			parameters: { display_text: asText(values.buttonText), url: values.ctaUrl },
@@ -91,7 +77,7 @@ export function toCtaUrlResponse(values: CtaUrlValues): IDataObject {
 }
 
 export const ctaUrlMessage: MessageType<CtaUrlValues> = {
-	defaults: { ...HEADER_DEFAULTS, bodyText: '', footerText: '', buttonText: '', ctaUrl: '' },
+	defaults: { ...FRAME_DEFAULTS, buttonText: '', ctaUrl: '' },
 	problem: ctaUrlProblem,
 	build: toCtaUrlResponse,
 };

@@ -3,22 +3,16 @@ import { resourceLocator, showFor } from '../../shared/descriptions';
 import { maxLength, numericId } from '../../shared/validate';
 import {
 	asText,
-	bodyField,
-	bodyProblem,
 	compact,
 	fieldProblem,
 	firstProblemOf,
-	footerField,
-	footerProblem,
-	HEADER_DEFAULTS,
-	headerFields,
-	headerProblem,
+	FRAME_DEFAULTS,
+	frameFields,
+	frameProblem,
 	optionalText,
-	toBody,
-	toFooter,
-	toHeader,
+	toFrame,
+	type FrameValues,
 	type HeaderType,
-	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
@@ -55,9 +49,7 @@ export const sendFlowFields: INodeProperties[] = [
 		description: 'Whether the flow is sent as published or as its current draft',
 		displayOptions: forFlow,
 	},
-	...headerFields(OPERATIONS, HEADERS),
-	bodyField(OPERATIONS, 'The message above the flow button'),
-	footerField(OPERATIONS),
+	...frameFields(OPERATIONS, HEADERS, 'The message above the flow button'),
 	{
 		displayName: 'Flow Button Text',
 		name: 'flowCta',
@@ -115,11 +107,9 @@ export const sendFlowFields: INodeProperties[] = [
 	},
 ];
 
-export interface FlowValues extends HeaderValues {
+export interface FlowValues extends FrameValues {
 	flow: unknown;
 	flowMode: unknown;
-	bodyText: unknown;
-	footerText: unknown;
 	flowCta: unknown;
 	flowReference: unknown;
 	flowAction: unknown;
@@ -158,9 +148,7 @@ export function flowProblem(values: FlowValues): string | undefined {
 		['navigate', 'data_exchange'].includes(values.flowAction as string)
 			? undefined
 			: 'Flow Action must be navigate or data_exchange',
-		headerProblem(values, HEADERS),
-		bodyProblem(values.bodyText),
-		footerProblem(values.footerText),
+		frameProblem(values, HEADERS),
 		fieldProblem('Flow Button Text', asText(values.flowCta), maxLength(CTA_MAX, 1)),
 		token === undefined ? undefined : fieldProblem('Flow Token', token, maxLength(Infinity)),
 		navigates(values)
@@ -184,9 +172,7 @@ export function toFlowResponse(values: FlowValues): IDataObject {
 	const data = screenData(values.flowData);
 	return compact({
 		type: 'WHATSAPP_FLOW',
-		header: toHeader(values),
-		body: toBody(values.bodyText),
-		footer: toFooter(values.footerText),
+		...toFrame(values),
 		action: {
 			name: 'flow',
 			parameters: compact({
@@ -209,11 +195,9 @@ export function toFlowResponse(values: FlowValues): IDataObject {
 
 export const flowMessage: MessageType<FlowValues> = {
 	defaults: {
-		...HEADER_DEFAULTS,
+		...FRAME_DEFAULTS,
 		flow: '',
 		flowMode: 'published',
-		bodyText: '',
-		footerText: '',
 		flowCta: '',
 		flowReference: '',
 		flowAction: 'navigate',

@@ -3,27 +3,21 @@ import { showFor } from '../../shared/descriptions';
 import { maxLength } from '../../shared/validate';
 import {
 	asText,
-	bodyField,
-	bodyProblem,
 	collectionEntries,
 	compact,
 	fieldProblem,
 	firstProblemOf,
-	footerField,
-	footerProblem,
 	forInputMode,
-	HEADER_DEFAULTS,
-	headerFields,
-	headerProblem,
+	FRAME_DEFAULTS,
+	frameFields,
+	frameProblem,
 	inputModeField,
 	jsonList,
 	optionalText,
 	repeatedAt,
-	toBody,
-	toFooter,
-	toHeader,
+	toFrame,
+	type FrameValues,
 	type HeaderType,
-	type HeaderValues,
 } from './parts';
 import type { MessageType } from './response';
 
@@ -42,9 +36,7 @@ const DESCRIPTION_MAX = 72;
 const ROW_ID_MAX = 200;
 
 export const sendListFields: INodeProperties[] = [
-	...headerFields(OPERATIONS, HEADERS),
-	bodyField(OPERATIONS, 'The message above the list button'),
-	footerField(OPERATIONS),
+	...frameFields(OPERATIONS, HEADERS, 'The message above the list button'),
 	{
 		displayName: 'Button Text',
 		name: 'buttonText',
@@ -124,9 +116,7 @@ export const sendListFields: INodeProperties[] = [
 	},
 ];
 
-export interface ListValues extends HeaderValues {
-	bodyText: unknown;
-	footerText: unknown;
+export interface ListValues extends FrameValues {
 	buttonText: unknown;
 	rowsInput: unknown;
 	listRows: unknown;
@@ -207,9 +197,7 @@ function rowsProblem(sections: Section[]): string | undefined {
 export function listProblem(values: ListValues): string | undefined {
 	const found = sectionsOf(values);
 	return firstProblemOf(
-		headerProblem(values, HEADERS),
-		bodyProblem(values.bodyText),
-		footerProblem(values.footerText),
+		frameProblem(values, HEADERS),
 		fieldProblem('Button Text', asText(values.buttonText), maxLength(BUTTON_MAX, 1)),
 		'problem' in found ? found.problem : rowsProblem(found.sections),
 	);
@@ -227,9 +215,7 @@ export function toListResponse(values: ListValues): IDataObject {
 	const sections = 'sections' in found ? found.sections : [];
 	return compact({
 		type: 'WHATSAPP_LIST',
-		header: toHeader(values),
-		body: toBody(values.bodyText),
-		footer: toFooter(values.footerText),
+		...toFrame(values),
 		action: {
 			button: asText(values.buttonText),
 			sections: sections.map((section) =>
@@ -250,9 +236,7 @@ export function toListResponse(values: ListValues): IDataObject {
 
 export const listMessage: MessageType<ListValues> = {
 	defaults: {
-		...HEADER_DEFAULTS,
-		bodyText: '',
-		footerText: '',
+		...FRAME_DEFAULTS,
 		buttonText: '',
 		rowsInput: 'builder',
 		listRows: {},
