@@ -17,17 +17,16 @@ export function whatsappNumberDigits(typed: string): string | undefined {
 }
 
 /**
- * The member the item names in the fields `byParameter` (whatsappNumber | memberId) and
- * `valueParameter`; refuses the item, naming `field`, when the value is not one.
+ * The member the item names in its identity fields (`by`: whatsappNumber | memberId, then the
+ * value); refuses the item, naming the field, when the value is not one.
  */
 export function memberIdentityOf(
 	context: ItemContext,
-	byParameter: string,
-	valueParameter: string,
-	field: string,
+	{ by, value }: IdentityFieldNames,
 ): MemberIdentity {
-	const typed = String(context.getNodeParameter(valueParameter, '') ?? '').trim();
-	if (context.getNodeParameter(byParameter, 'whatsappNumber') === 'memberId') {
+	const field = value.displayName;
+	const typed = String(context.getNodeParameter(value.name, '') ?? '').trim();
+	if (context.getNodeParameter(by.name, 'whatsappNumber') === 'memberId') {
 		const problem = woztellId(typed);
 		if (problem) refuseToSend(context, `${field} (Member ID) ${problem}`);
 		return { memberId: typed };
@@ -48,12 +47,22 @@ export const botApiRecipient = (identity: MemberIdentity) =>
 		? { memberId: identity.memberId }
 		: { recipientId: identity.whatsappNumber };
 
-/** The two fields that name a member, for the Member and Chatbot operations. */
-export function memberFields(displayOptions: IDisplayOptions): INodeProperties[] {
+/** The two fields that name a customer, and how the node labels them. */
+export interface IdentityFieldNames {
+	/** The field that says how the customer is named, e.g. `memberBy`, and its label. */
+	by: { name: string; displayName: string };
+	/** The number or ID itself, e.g. `member`, and its label. */
+	value: { name: string; displayName: string; description: string };
+}
+
+/** Whom an operation is about, by WhatsApp number or by member ID: two fields. */
+export function identityFields(
+	{ by, value }: IdentityFieldNames,
+	displayOptions: IDisplayOptions,
+): INodeProperties[] {
 	return [
 		{
-			displayName: 'Identify Member By',
-			name: 'memberBy',
+			...by,
 			type: 'options',
 			options: [
 				{
@@ -69,23 +78,34 @@ export function memberFields(displayOptions: IDisplayOptions): INodeProperties[]
 				},
 			],
 			default: 'whatsappNumber',
-			description: 'How the member is named',
+			description: `How the ${value.displayName.toLowerCase()} is named`,
 			displayOptions,
 		},
 		{
-			displayName: 'Member',
-			name: 'member',
+			...value,
 			type: 'string',
 			required: true,
 			default: '',
 			placeholder: 'e.g. 85291234567',
 			hint: 'WhatsApp number: country code and number, spaces, + and - allowed. Member ID: 24 letters a–f and digits.',
-			description: 'The WhatsApp number or WOZTELL member ID of the customer',
 			displayOptions,
 		},
 	];
 }
 
+const MEMBER_FIELDS: IdentityFieldNames = {
+	by: { name: 'memberBy', displayName: 'Identify Member By' },
+	value: {
+		name: 'member',
+		displayName: 'Member',
+		description: 'The WhatsApp number or WOZTELL member ID of the customer',
+	},
+};
+
+/** The two fields that name a member, for the Member and Chatbot operations. */
+export const memberFields = (displayOptions: IDisplayOptions) =>
+	identityFields(MEMBER_FIELDS, displayOptions);
+
 /** The member the Member and Chatbot operations' fields name. */
 export const memberOf = (context: IExecuteSingleFunctions) =>
-	memberIdentityOf(context, 'memberBy', 'member', 'Member');
+	memberIdentityOf(context, MEMBER_FIELDS);

@@ -18,7 +18,6 @@ import { newTally, withRetries, type RetryBounds } from '../../../shared/retry';
 import { lacksToken, missingToken } from '../../../shared/credentialTokens';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { showFor } from '../../shared/descriptions';
-import { botApiRecipient, memberIdentityOf } from '../../shared/memberIdentity';
 import { itemRetryBounds } from '../../shared/retryOptions';
 import {
 	failedItem,
@@ -29,6 +28,7 @@ import {
 	sentItem,
 } from '../../shared/sending';
 import { maxLength, refuseToSend, type ItemContext } from '../../shared/validate';
+import { botApiRecipientOf } from './recipient';
 import { buttonsMessage, toButtonsResponse } from './sendButtons';
 import { sentMessageOf } from './sentMessages';
 
@@ -378,9 +378,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		refuseToSend(item, message, description);
 	}
 	const question = questionOf(item);
-	const recipient = botApiRecipient(
-		memberIdentityOf(item, 'recipientType', 'recipient', 'Recipient'),
-	);
+	const recipient = botApiRecipientOf(item);
 	const channelSecret = String(credentials.channelSecret ?? '').trim();
 	if (question.answerWith === 'buttons' && !channelSecret) {
 		refuseToSend(
